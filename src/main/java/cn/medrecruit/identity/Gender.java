@@ -1,0 +1,6 @@
+package cn.medrecruit.identity;
+
+public enum Gender {
+    MALE,
+    FEMALE
+}

@@ -1,0 +1,4 @@
+package cn.medrecruit.identity;
+
+public record AccountId(long value) {
+}

@@ -1,0 +1,5 @@
+package cn.medrecruit.identity;
+
+public enum AccountKind {
+	APPLICANT, STAFF
+}

@@ -1,0 +1,23 @@
+package cn.medrecruit.identity;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What identity needs to know about institutions, provided by the organization module: staff accounts belong to
+ * one institution and see its subtree.
+ */
+public interface InstitutionLookup {
+
+	Optional<InstitutionRef> find(long institutionId);
+
+	Map<Long, String> namesOf(Collection<Long> institutionIds);
+
+	/**
+	 * @param scopePath the institution's path of ancestor ids ({@code /1/5/23/}); its subtree is every path with
+	 * this prefix
+	 */
+	record InstitutionRef(long id, String name, String scopePath, boolean enabled) {
+	}
+}

@@ -1,0 +1,15 @@
+package cn.medrecruit.identity;
+
+/** Functions whose use the permission matrix grants per role. */
+public enum Permission {
+
+	ACCOUNT_CREATE, PERMISSION_CONFIGURE, ACCOUNT_RESET_PASSWORD, ACCOUNT_TOGGLE, APPLICANT_MANAGE,
+	UNIT_CREATE, UNIT_EDIT, UNIT_TOGGLE, REVIEW_INSTITUTION_CREATE,
+	REVIEW_CROSS_ASSIGN, REVIEW_SUMMARY_SUBMIT, REVIEW_BATCH_SUBMIT,
+	ROSTER_EXPORT, PROGRESS_TRACK, SLIP_PRINT, APPLICATION_REEDIT,
+	AUDIT_VIEW, SMS_OUTBOX_VIEW;
+
+	public String messageKey() {
+		return "permission." + name();
+	}
+}

@@ -1,0 +1,4 @@
+package cn.medrecruit.organization;
+
+public record InstitutionChanges(String name, BaseCategory baseCategory, String contactName, String contactPhone) {
+}

@@ -1,0 +1,4 @@
+package cn.medrecruit.organization;
+
+public record InstitutionId(long value) {
+}

@@ -1,0 +1,5 @@
+package cn.medrecruit.organization;
+
+public enum RegionLevel {
+	PROVINCE, CITY, COUNTY
+}

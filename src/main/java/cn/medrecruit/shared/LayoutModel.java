@@ -1,5 +1,7 @@
 package cn.medrecruit.shared;
 
+import java.time.ZoneId;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -8,9 +10,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModel {
 
 	private final DemoMode demoMode;
+	private final ZoneId zone;
 
-	LayoutModel(DemoMode demoMode) {
+	LayoutModel(DemoMode demoMode, PlatformProperties properties) {
 		this.demoMode = demoMode;
+		this.zone = properties.timeZone();
+	}
+
+	/** The zone in which pages show times. */
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return zone;
 	}
 
 	@ModelAttribute("demoMode")

@@ -24,9 +24,11 @@ public class WebSession {
 			request.cookie(cookie);
 		}
 		ResultActions result = mvc.perform(request);
-		Cookie issued = result.andReturn().getResponse().getCookie("SESSION");
-		if (issued != null) {
-			cookie = issued.getMaxAge() == 0 ? null : issued;
+		for (String header : result.andReturn().getResponse().getHeaders("Set-Cookie")) {
+			if (header.startsWith("SESSION=")) {
+				String value = header.substring("SESSION=".length(), header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
+				cookie = value.isEmpty() || header.contains("Max-Age=0") ? null : new Cookie("SESSION", value);
+			}
 		}
 		return result;
 	}

@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.medrecruit.shared.InputRejected;
+import cn.medrecruit.shared.Texts;
 
 /** The signed-in person's own account: password change and, for staff, the profile. */
 @Controller
@@ -32,15 +31,15 @@ class AccountController {
 	private final StaffProfile staffProfile;
 	private final AccountDirectory directory;
 	private final SignedInSession signedIn;
-	private final MessageSource messages;
+	private final Texts texts;
 
 	AccountController(Passwords passwords, StaffProfile staffProfile, AccountDirectory directory,
-			SignedInSession signedIn, MessageSource messages) {
+			SignedInSession signedIn, Texts texts) {
 		this.passwords = passwords;
 		this.staffProfile = staffProfile;
 		this.directory = directory;
 		this.signedIn = signedIn;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	static class PasswordForm {
@@ -146,6 +145,6 @@ class AccountController {
 	}
 
 	private String text(String key) {
-		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+		return texts.get(key);
 	}
 }

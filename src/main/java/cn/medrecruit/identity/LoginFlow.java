@@ -9,8 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -23,8 +21,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import cn.medrecruit.shared.PlatformProperties;
+import cn.medrecruit.shared.Texts;
 
 /** The parts of signing in that Spring Security leaves to us: captcha, lockout messages, forced first steps. */
 @Component
@@ -37,14 +37,14 @@ class LoginFlow {
 
 	private final LoginAttempts attempts;
 	private final Captchas captchas;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final ZoneId zone;
 	private final RedirectStrategy redirect = new DefaultRedirectStrategy();
 
-	LoginFlow(LoginAttempts attempts, Captchas captchas, MessageSource messages, PlatformProperties platform) {
+	LoginFlow(LoginAttempts attempts, Captchas captchas, Texts texts, PlatformProperties platform) {
 		this.attempts = attempts;
 		this.captchas = captchas;
-		this.messages = messages;
+		this.texts = texts;
 		this.zone = platform.timeZone();
 	}
 
@@ -53,7 +53,7 @@ class LoginFlow {
 		return new OncePerRequestFilter() {
 			@Override
 			protected boolean shouldNotFilter(HttpServletRequest request) {
-				return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+				return !("POST".equals(request.getMethod()) && "/login".equals(new UrlPathHelper().getPathWithinApplication(request)));
 			}
 
 			@Override
@@ -118,7 +118,7 @@ class LoginFlow {
 	}
 
 	private String message(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+		return texts.get(key, args);
 	}
 
 	static boolean isAuthenticatedUser(Authentication authentication) {

@@ -5,8 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.medrecruit.shared.InputRejected;
+import cn.medrecruit.shared.Texts;
 
 /** 忘记密码: ID number + the phone on record + an SMS code sent to it. */
 @Controller
@@ -24,11 +23,11 @@ class PasswordRecoveryController {
 	private static final String VIEW = "account/forgot";
 
 	private final Passwords passwords;
-	private final MessageSource messages;
+	private final Texts texts;
 
-	PasswordRecoveryController(Passwords passwords, MessageSource messages) {
+	PasswordRecoveryController(Passwords passwords, Texts texts) {
 		this.passwords = passwords;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	static class RecoveryForm {
@@ -79,7 +78,7 @@ class PasswordRecoveryController {
 			return VIEW;
 		}
 		redirect.addFlashAttribute("flashSuccess",
-				messages.getMessage("account.password.recovered", null, LocaleContextHolder.getLocale()));
+				texts.get("account.password.recovered"));
 		return "redirect:/login";
 	}
 }

@@ -11,12 +11,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Sends a person who must change the password (first login, reset, expiry) or complete the staff profile to that
  * page, whatever they ask for, until it is done.
  */
 class PendingStepFilter extends OncePerRequestFilter {
+
+	private static final UrlPathHelper PATHS = new UrlPathHelper();
 
 	private static final List<String> ALWAYS_ALLOWED = List.of("/logout", "/error", "/webjars/", "/css/", "/js/",
 			"/img/", "/captcha", "/sms/codes", "/favicon");
@@ -35,7 +38,7 @@ class PendingStepFilter extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (LoginFlow.isAuthenticatedUser(authentication)) {
 			CurrentUser user = (CurrentUser) authentication.getPrincipal();
-			String path = request.getServletPath();
+			String path = PATHS.getPathWithinApplication(request);
 			if (user.getPendingStep() != CurrentUser.PendingStep.NONE) {
 				String target = targetOf(user.getPendingStep());
 				if (!path.equals(target) && ALWAYS_ALLOWED.stream().noneMatch(path::startsWith)) {

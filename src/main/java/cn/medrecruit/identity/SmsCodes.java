@@ -10,8 +10,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.medrecruit.shared.PersonalDataCipher;
+import cn.medrecruit.shared.Texts;
 
 /**
  * Six-digit SMS codes: valid five minutes, single use, bound to phone and purpose; at most one a minute and ten a
@@ -35,20 +34,20 @@ public class SmsCodes {
 	private final SmsGateway gateway;
 	private final PersonalDataCipher cipher;
 	private final SmsProperties properties;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 	private final TransactionTemplate failedAttempts;
 
 	SmsCodes(JdbcClient jdbc, SmsGateway gateway, PersonalDataCipher cipher, SmsProperties properties,
-			MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
+			Texts texts, Clock clock, PlatformTransactionManager transactions) {
 		this.failedAttempts = new TransactionTemplate(transactions);
 		this.failedAttempts.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.gateway = gateway;
 		this.cipher = cipher;
 		this.properties = properties;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -88,8 +87,7 @@ public class SmsCodes {
 			.param("at", Timestamp.from(now))
 			.param("expires", Timestamp.from(now.plus(properties.codeValidity())))
 			.update();
-		gateway.send(phone, messages.getMessage("sms.message." + purpose.name(), new Object[] { code },
-				LocaleContextHolder.getLocale()));
+		gateway.send(phone, texts.get("sms.message." + purpose.name(), code));
 		return Optional.empty();
 	}
 

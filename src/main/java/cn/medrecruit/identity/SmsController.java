@@ -5,8 +5,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.medrecruit.shared.Masking;
 import cn.medrecruit.shared.PersonalDataCipher;
+import cn.medrecruit.shared.Texts;
 
 /** Sends SMS codes (after an image captcha) and shows the outbox to testers and administrators. */
 @Controller
@@ -25,16 +24,16 @@ class SmsController {
 	private final Accounts accounts;
 	private final PersonalDataCipher cipher;
 	private final OutboxSmsGateway outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 
 	SmsController(SmsCodes codes, Captchas captchas, Accounts accounts, PersonalDataCipher cipher,
-			OutboxSmsGateway outbox, MessageSource messages) {
+			OutboxSmsGateway outbox, Texts texts) {
 		this.codes = codes;
 		this.captchas = captchas;
 		this.accounts = accounts;
 		this.cipher = cipher;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@PostMapping("/sms/codes")
@@ -76,6 +75,6 @@ class SmsController {
 	}
 
 	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+		return texts.get(key, args);
 	}
 }

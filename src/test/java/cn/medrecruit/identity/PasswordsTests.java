@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.medrecruit.IntegrationTest;
+import cn.medrecruit.TestData;
 import cn.medrecruit.TestClock;
 import cn.medrecruit.WebSession;
 
@@ -106,8 +107,8 @@ class PasswordsTests {
 
 	@Test
 	void aForgottenPasswordIsRecoveredWithIdNumberPhoneAndSmsCode() throws Exception {
-		String id = SmsOutboxReader.uniqueResidentId();
-		String phone = SmsOutboxReader.uniquePhone();
+		String id = TestData.uniqueResidentId();
+		String phone = TestData.uniquePhone();
 		String login = registeredApplicant(id, phone);
 		WebSession browser = new WebSession(mvc);
 		clock.advance(Duration.ofSeconds(61));

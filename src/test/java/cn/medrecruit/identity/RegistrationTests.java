@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.IntegrationTest;
+import cn.medrecruit.TestData;
 import cn.medrecruit.TestClock;
 import cn.medrecruit.WebSession;
 
@@ -42,8 +43,8 @@ class RegistrationTests {
 
 	@Test
 	void registersInThreeStepsAndLogsInWithTheIdNumber() throws Exception {
-		String id = SmsOutboxReader.uniqueResidentId();
-		String phone = SmsOutboxReader.uniquePhone();
+		String id = TestData.uniqueResidentId();
+		String phone = TestData.uniquePhone();
 		String login = "u" + System.nanoTime() % 100_000_000;
 		WebSession session = new WebSession(mvc);
 
@@ -90,7 +91,7 @@ class RegistrationTests {
 	@ValueSource(strings = { "", "😀😀", "<script>alert(1)</script>", "'; DROP TABLE account; --" })
 	void badNamesGetAMessageAtTheFieldAndNoDraft(String name) throws Exception {
 		WebSession session = new WebSession(mvc);
-		identityStep(session, name, SmsOutboxReader.uniqueResidentId())
+		identityStep(session, name, TestData.uniqueResidentId())
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("is-invalid")))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("<script>alert(1)</script>"))));
@@ -99,15 +100,15 @@ class RegistrationTests {
 
 	@Test
 	void aTenThousandCharacterNameIsRefused() throws Exception {
-		identityStep(new WebSession(mvc), "王".repeat(10_000), SmsOutboxReader.uniqueResidentId())
+		identityStep(new WebSession(mvc), "王".repeat(10_000), TestData.uniqueResidentId())
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("内容过长")));
 	}
 
 	@Test
 	void weakPasswordWrongOrExpiredCodeCreateNothing() throws Exception {
-		String id = SmsOutboxReader.uniqueResidentId();
-		String phone = SmsOutboxReader.uniquePhone();
+		String id = TestData.uniqueResidentId();
+		String phone = TestData.uniquePhone();
 		String login = "w" + System.nanoTime() % 100_000_000;
 		WebSession session = new WebSession(mvc);
 		identityStep(session, "赵六", id).andExpect(redirectedUrl("/register/account"));

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.medrecruit.IntegrationTest;
+import cn.medrecruit.TestData;
 import cn.medrecruit.TestClock;
 
 @IntegrationTest
@@ -31,7 +32,7 @@ class SmsCodesTests {
 
 	@Test
 	void oneCodeAMinuteAndTenADayPerPhone() {
-		String phone = SmsOutboxReader.uniquePhone();
+		String phone = TestData.uniquePhone();
 		String address = uniqueAddress();
 		assertThat(codes.send(phone, SmsPurpose.REGISTER, address)).isEmpty();
 		assertThat(codes.send(phone, SmsPurpose.REGISTER, address)).contains("sms.too-frequent");
@@ -47,22 +48,22 @@ class SmsCodesTests {
 	void oneAddressMayNotFanOutOverManyPhones() {
 		String address = uniqueAddress();
 		for (int i = 0; i < 50; i++) {
-			assertThat(codes.send(SmsOutboxReader.uniquePhone(), SmsPurpose.REGISTER, address)).isEmpty();
+			assertThat(codes.send(TestData.uniquePhone(), SmsPurpose.REGISTER, address)).isEmpty();
 		}
-		assertThat(codes.send(SmsOutboxReader.uniquePhone(), SmsPurpose.REGISTER, address)).contains("sms.ip-limit");
+		assertThat(codes.send(TestData.uniquePhone(), SmsPurpose.REGISTER, address)).contains("sms.ip-limit");
 	}
 
 	@Test
 	void aCodeWorksOnceForItsPhoneAndPurposeWithinFiveMinutes() {
-		String phone = SmsOutboxReader.uniquePhone();
+		String phone = TestData.uniquePhone();
 		codes.send(phone, SmsPurpose.REGISTER, uniqueAddress());
 		String code = SmsOutboxReader.latestCode(jdbc, phone);
 		assertThat(codes.consume(phone, SmsPurpose.RESET_PASSWORD, code)).isFalse();
-		assertThat(codes.consume(SmsOutboxReader.uniquePhone(), SmsPurpose.REGISTER, code)).isFalse();
+		assertThat(codes.consume(TestData.uniquePhone(), SmsPurpose.REGISTER, code)).isFalse();
 		assertThat(codes.consume(phone, SmsPurpose.REGISTER, code)).isTrue();
 		assertThat(codes.consume(phone, SmsPurpose.REGISTER, code)).isFalse();
 
-		String other = SmsOutboxReader.uniquePhone();
+		String other = TestData.uniquePhone();
 		codes.send(other, SmsPurpose.REGISTER, uniqueAddress());
 		String late = SmsOutboxReader.latestCode(jdbc, other);
 		clock.advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -71,7 +72,7 @@ class SmsCodesTests {
 
 	@Test
 	void fiveWrongGuessesSpendTheCode() {
-		String phone = SmsOutboxReader.uniquePhone();
+		String phone = TestData.uniquePhone();
 		codes.send(phone, SmsPurpose.REGISTER, uniqueAddress());
 		String code = SmsOutboxReader.latestCode(jdbc, phone);
 		String wrong = code.equals("123456") ? "654321" : "123456";
@@ -83,7 +84,7 @@ class SmsCodesTests {
 
 	@Test
 	void codesAreStoredOnlyAsHashes() {
-		String phone = SmsOutboxReader.uniquePhone();
+		String phone = TestData.uniquePhone();
 		codes.send(phone, SmsPurpose.REGISTER, uniqueAddress());
 		String code = SmsOutboxReader.latestCode(jdbc, phone);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM sms_code WHERE code_hash = :c").param("c", code).query(Integer.class)

@@ -1,6 +1,5 @@
 package cn.medrecruit.identity;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,11 +15,6 @@ final class SmsOutboxReader {
 	private SmsOutboxReader() {
 	}
 
-	/** A mobile number unlikely to collide with another test's (the outbox lists numbers masked). */
-	static String uniquePhone() {
-		return "15" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-	}
-
 	static String latestCode(JdbcClient jdbc, String phone) {
 		String message = jdbc.sql("SELECT message FROM sms_outbox WHERE phone_masked = :masked ORDER BY id DESC LIMIT 1")
 			.param("masked", Masking.maskPhone(phone))
@@ -33,16 +27,4 @@ final class SmsOutboxReader {
 		return matcher.group(1);
 	}
 
-	/** A valid resident ID number with a random sequence part (GB 11643 check digit computed). */
-	static String uniqueResidentId() {
-		String body = "350102" + "1990" + String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(12))
-				+ String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(28))
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			sum += (body.charAt(i) - '0') * weights[i];
-		}
-		return body + "10X98765432".charAt(sum % 11);
-	}
 }

@@ -76,6 +76,11 @@ class LoginAttempts {
 		events.publishEvent(AuditEvent.success("LOGIN", "account:" + user.getAccountId()).by(user.loginName()));
 	}
 
+	@Transactional
+	void recordLogout(CurrentUser user) {
+		events.publishEvent(AuditEvent.success("LOGOUT", "account:" + user.getAccountId()).by(user.loginName()));
+	}
+
 	static String target(Account account) {
 		return "account:" + account.id;
 	}

@@ -19,6 +19,7 @@ import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
@@ -83,6 +84,15 @@ class LoginFlow {
 				return;
 			}
 			saved.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/** Writes the logout to the audit log while the person is still known. */
+	LogoutHandler auditLogout() {
+		return (request, response, authentication) -> {
+			if (isAuthenticatedUser(authentication)) {
+				attempts.recordLogout((CurrentUser) authentication.getPrincipal());
+			}
 		};
 	}
 

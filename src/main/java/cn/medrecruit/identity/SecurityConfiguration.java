@@ -51,7 +51,7 @@ class SecurityConfiguration {
 				.successHandler(login.successHandler())
 				.failureHandler(login.failureHandler())
 				.permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(login.auditLogout()).logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(login.captchaFilter(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new PendingStepFilter(), AuthorizationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));

@@ -52,8 +52,7 @@ class SessionPersistenceTests {
 
 	private static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(MedRecruitApplication.class).profiles("test", "demo")
-			.properties("server.port=0")
-			.run();
+			.run("--server.port=0");
 	}
 
 	private static String baseUrl(ConfigurableApplicationContext context) {

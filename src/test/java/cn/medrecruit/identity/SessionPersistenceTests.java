@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.medrecruit.MedRecruitApplication;
 
@@ -40,6 +41,10 @@ class SessionPersistenceTests {
 			assertThat(login.statusCode()).isEqualTo(302);
 			assertThat(login.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
 			assertThat(get(base + "/").body()).contains("李思").contains("id=\"logout\"");
+			assertThat(first.getBean(JdbcClient.class)
+				.sql("SELECT MAX(max_inactive_interval) FROM spring_session WHERE principal_name = 'lisi'")
+				.query(Integer.class)
+				.single()).as("idle timeout in seconds").isEqualTo(30 * 60);
 		}
 		try (ConfigurableApplicationContext second = start()) {
 			assertThat(get(baseUrl(second) + "/").body()).contains("李思").contains("id=\"logout\"");

@@ -56,6 +56,11 @@ interface Accounts extends CrudRepository<Account, Long> {
 			@Param("department") String department, @Param("phoneEnc") String phoneEnc,
 			@Param("phoneHash") String phoneHash, @Param("phoneMasked") String phoneMasked);
 
+	@Modifying
+	@Query("UPDATE account SET phone_enc = :enc, phone_hash = :hash, phone_masked = :masked, version = version + 1 WHERE id = :id")
+	void changePhone(@Param("id") long id, @Param("enc") String enc, @Param("hash") String hash,
+			@Param("masked") String masked);
+
 	@Query("SELECT password_hash FROM password_history WHERE account_id = :id ORDER BY created_at DESC, id DESC LIMIT :n")
 	List<String> recentPasswordHashes(@Param("id") long id, @Param("n") int n);
 

@@ -1,0 +1,131 @@
+package cn.medrecruit.profile;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.medrecruit.identity.AccountId;
+import cn.medrecruit.profile.Choices.EducationLevel;
+import cn.medrecruit.profile.ProgramProfile.Section;
+
+/**
+ * Which sections and documents of a profile are missing for a program. The profile pages show it as badges; the
+ * application wizard refuses to submit until nothing is missing, listing links to fix each item.
+ */
+@Service
+public class ProfileCompleteness {
+
+	private final ApplicantProfiles profiles;
+	private final List<DocumentRequirements> documentRequirements;
+
+	ProfileCompleteness(ApplicantProfiles profiles, List<DocumentRequirements> documentRequirements) {
+		this.profiles = profiles;
+		this.documentRequirements = documentRequirements;
+	}
+
+	/** One thing to fix, with the page where it is fixed. */
+	public record Missing(Section section, String messageKey) {
+
+		public String link() {
+			return section.link();
+		}
+	}
+
+	public record Answer(List<Missing> missing) {
+
+		public boolean complete() {
+			return missing.isEmpty();
+		}
+
+		public boolean sectionComplete(Section section) {
+			return missing.stream().noneMatch(item -> item.section() == section);
+		}
+
+		public Set<Section> incompleteSections() {
+			Set<Section> sections = EnumSet.noneOf(Section.class);
+			missing.forEach(item -> sections.add(item.section()));
+			return sections;
+		}
+	}
+
+	/** Documents are checked by the documents part of this module, which registers itself here. */
+	interface DocumentRequirements {
+		List<Missing> missingFor(AccountId account, ProgramProfile program, ApplicantProfiles.ProfileView view);
+	}
+
+	@Transactional
+	public Answer check(AccountId account, ProgramProfile program) {
+		return check(profiles.view(account), program);
+	}
+
+	Answer check(ApplicantProfiles.ProfileView view, ProgramProfile program) {
+		List<Missing> missing = new ArrayList<>();
+		ApplicantProfile p = view.profile();
+		Set<Section> sections = program.sections();
+		if (sections.contains(Section.BASIC) && (p.gender == null || p.birthDate == null || p.ethnicity == null
+				|| p.politicalStatus == null || p.maritalStatus == null || blank(p.householdRegistration)
+				|| blank(p.xuexinCode))) {
+			missing.add(new Missing(Section.BASIC, "profile.missing.basic"));
+		}
+		if (sections.contains(Section.CONTACT) && (blank(p.email) || blank(p.address) || blank(p.postalCode)
+				|| blank(p.emergencyName) || blank(p.emergencyPhone))) {
+			missing.add(new Missing(Section.CONTACT, "profile.missing.contact"));
+		}
+		if (sections.contains(Section.EDUCATION)) {
+			missing.addAll(educationGaps(view));
+		}
+		if (sections.contains(Section.WORK) && p.hasWorkUnit == null) {
+			missing.add(new Missing(Section.WORK, "profile.missing.work-unit-answer"));
+		}
+		if (sections.contains(Section.WORK) && Boolean.TRUE.equals(p.hasWorkUnit) && currentWork(view).isEmpty()) {
+			missing.add(new Missing(Section.WORK, "profile.missing.current-unit"));
+		}
+		if (sections.contains(Section.PRACTICE) && (p.hasPhysicianQualification == null
+				|| p.hasPracticeCertificate == null || p.hasNurseCertificate == null)) {
+			missing.add(new Missing(Section.PRACTICE, "profile.missing.practice"));
+		}
+		for (DocumentRequirements requirements : documentRequirements) {
+			missing.addAll(requirements.missingFor(new AccountId(p.accountId), program, view));
+		}
+		return new Answer(List.copyOf(missing));
+	}
+
+	/**
+	 * Whether the applicant can apply as a person type that requires a current unit (本单位, 委托培养) or none
+	 * (面向社会, 并轨专硕).
+	 */
+	@Transactional
+	public boolean meetsWorkUnitRule(AccountId account, boolean currentUnitRequired) {
+		return !currentUnitRequired || currentWork(profiles.view(account)).isPresent();
+	}
+
+	/** The 002 rule: the first and the highest education recorded, and a bachelor record when the first is 大专. */
+	private static List<Missing> educationGaps(ApplicantProfiles.ProfileView view) {
+		List<Missing> gaps = new ArrayList<>();
+		Optional<EducationRecord> first = view.educations().stream().filter(r -> r.firstEducation).findFirst();
+		if (first.isEmpty()) {
+			gaps.add(new Missing(Section.EDUCATION, "profile.missing.first-education"));
+		}
+		if (view.educations().stream().noneMatch(r -> r.highestEducation)) {
+			gaps.add(new Missing(Section.EDUCATION, "profile.missing.highest-education"));
+		}
+		if (first.filter(r -> r.level == EducationLevel.JUNIOR_COLLEGE).isPresent()
+				&& view.educations().stream().noneMatch(r -> r.bachelorEducation)) {
+			gaps.add(new Missing(Section.EDUCATION, "profile.missing.bachelor-education"));
+		}
+		return gaps;
+	}
+
+	private static Optional<WorkRecord> currentWork(ApplicantProfiles.ProfileView view) {
+		return view.works().stream().filter(work -> work.currentUnit).findFirst();
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+}

@@ -141,6 +141,21 @@ class StaffAccountAdministrationTests {
 		mvc.perform(get("/admin/accounts/new").with(as("admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"SYSTEM_ADMIN\"")));
+		mvc.perform(get("/admin/accounts/new").with(as("350000")))
+			.andExpect(content().string(containsString("安溪县医院")));
+		// a city granted ACCOUNT_CREATE for the occasion sees only its own subtree and levels
+		jdbc.sql("INSERT INTO role_permission (role, permission) VALUES ('CITY', 'ACCOUNT_CREATE')").update();
+		try {
+			mvc.perform(get("/admin/accounts/new").with(as("350100")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("连江县医院")))
+				.andExpect(content().string(not(containsString("安溪县医院"))))
+				.andExpect(content().string(containsString("value=\"COUNTY\"")))
+				.andExpect(content().string(not(containsString("value=\"PROVINCE\""))));
+		}
+		finally {
+			jdbc.sql("DELETE FROM role_permission WHERE role = 'CITY' AND permission = 'ACCOUNT_CREATE'").update();
+		}
 
 		// a forged request for a role the form does not offer
 		String loginName = unique("forged");
@@ -150,13 +165,13 @@ class StaffAccountAdministrationTests {
 			.param("roles", "SYSTEM_ADMIN")
 			.with(as("350000"))
 			.with(csrf())).andExpect(status().isForbidden());
-		// or for an institution outside the creator's subtree
-		staffAccountsCanCreate("350100");
+		// or for an institution outside the creator's subtree, or a role above the creator's level
+		cityCannotCreateOutsideItsSubtreeOrAboveItsLevel("350100");
 		assertThat(accounts.existsByLoginName(loginName)).isFalse();
 	}
 
 	/** A city granted ACCOUNT_CREATE still cannot create outside its subtree nor give a provincial role. */
-	private void staffAccountsCanCreate(String city) {
+	private void cityCannotCreateOutsideItsSubtreeOrAboveItsLevel(String city) {
 		CurrentUser actor = users.loadUserByUsername(city);
 		assertThat(staffAccounts.grantableRoles(actor)).containsExactlyInAnyOrder(Role.CITY, Role.COUNTY, Role.UNIT);
 		String loginName = unique("outside");

@@ -3,7 +3,10 @@ package cn.medrecruit.identity;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +32,18 @@ public class StaffAccounts {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
+
+	/**
+	 * Which roles a holder of each role may give to a new account: the same level and below. Without this, anybody
+	 * allowed to create accounts could create a provincial account inside their own subtree and reach the permission
+	 * matrix. The system administrator gives any staff role.
+	 */
+	private static final Map<Role, Set<Role>> GRANTABLE = Map.of(
+			Role.PROVINCE, EnumSet.of(Role.PROVINCE, Role.CITY, Role.COUNTY, Role.UNIT, Role.BASE),
+			Role.CITY, EnumSet.of(Role.CITY, Role.COUNTY, Role.UNIT),
+			Role.COUNTY, EnumSet.of(Role.COUNTY, Role.UNIT),
+			Role.UNIT, EnumSet.of(Role.UNIT),
+			Role.BASE, EnumSet.of(Role.BASE));
 
 	StaffAccounts(Accounts accounts, InstitutionLookup institutions, PasswordEncoder encoder,
 			FindByIndexNameSessionRepository<?> sessions, ApplicationEventPublisher events, Clock clock) {
@@ -74,7 +89,22 @@ public class StaffAccounts {
 		if (command.roles().contains(Role.SYSTEM_ADMIN) && !actor.has(Role.SYSTEM_ADMIN)) {
 			throw new AccessDeniedException("only a system administrator grants that role");
 		}
+		if (command.roles().isEmpty() || !grantableRoles(actor).containsAll(command.roles())) {
+			throw new AccessDeniedException("role not grantable by " + actor.getRoles());
+		}
 		return createForInstitution(command);
+	}
+
+	/** The roles the actor may give to a new staff account, in the order of {@link Role}. */
+	public Set<Role> grantableRoles(CurrentUser actor) {
+		if (actor.has(Role.SYSTEM_ADMIN)) {
+			Set<Role> all = EnumSet.allOf(Role.class);
+			all.remove(Role.APPLICANT);
+			return all;
+		}
+		Set<Role> grantable = EnumSet.noneOf(Role.class);
+		actor.getRoles().forEach(role -> grantable.addAll(GRANTABLE.getOrDefault(role, Set.of())));
+		return grantable;
 	}
 
 	@Transactional

@@ -2,6 +2,7 @@ package cn.medrecruit.organization;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,5 +42,21 @@ class InstitutionDirectory implements InstitutionLookup {
 			.query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name")))
 			.list();
 		return names;
+	}
+
+	@Override
+	public List<InstitutionRef> inScope(String scopePath) {
+		if (scopePath == null || scopePath.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT id, name, path, enabled FROM institution WHERE path LIKE :prefix ESCAPE '\\' ORDER BY path, name")
+			.param("prefix", escapeLike(scopePath) + "%")
+			.query((rs, n) -> new InstitutionRef(rs.getLong("id"), rs.getString("name"), rs.getString("path"),
+					rs.getBoolean("enabled")))
+			.list();
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 }

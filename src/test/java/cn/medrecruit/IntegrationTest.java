@@ -20,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles({ "test", "demo" })
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, TestApplicants.class })
 public @interface IntegrationTest {
 }

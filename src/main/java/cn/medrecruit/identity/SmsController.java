@@ -37,10 +37,12 @@ class SmsController {
 	}
 
 	@PostMapping("/sms/codes")
-	String send(@RequestParam(defaultValue = "") String phone, @RequestParam SmsPurpose purpose,
+	String send(@RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String newPhone,
+			@RequestParam SmsPurpose purpose,
 			@RequestParam(required = false) String captcha, @RequestParam(required = false) String idNumber,
 			HttpSession session, HttpServletRequest request, Model model) {
-		String trimmed = phone.trim();
+		// the phone-change form names its number newPhone
+		String trimmed = (phone.isBlank() ? newPhone : phone).trim();
 		Optional<String> refusal = refusal(trimmed, purpose, captcha, idNumber, session)
 			.or(() -> codes.send(trimmed, purpose, request.getRemoteAddr()));
 		model.addAttribute("smsOk", refusal.isEmpty());

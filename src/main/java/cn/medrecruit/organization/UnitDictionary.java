@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class UnitDictionary {
 
-	static final int MAX_RESULTS = 20;
+	public static final int MAX_RESULTS = 20;
+	public static final int MIN_QUERY_LENGTH = 2;
+	public static final int MAX_QUERY_LENGTH = 50;
 
 	private final JdbcClient jdbc;
 
@@ -29,10 +31,15 @@ public class UnitDictionary {
 
 	public List<Unit> search(String query) {
 		String text = query == null ? "" : query.strip();
-		if (text.codePointCount(0, text.length()) < 2 || text.length() > 50) {
+		if (text.codePointCount(0, text.length()) < MIN_QUERY_LENGTH || text.length() > MAX_QUERY_LENGTH) {
 			return List.of();
 		}
-		String firstGram = gramsOf(text).iterator().next();
+		Set<String> grams = gramsOf(text);
+		if (grams.isEmpty()) {
+			// only characters outside the Basic Multilingual Plane (emoji): no name is indexed by them
+			return List.of();
+		}
+		String firstGram = grams.iterator().next();
 		return jdbc.sql("""
 				SELECT i.id, i.name, r.name AS region_name
 				  FROM institution_name_gram g

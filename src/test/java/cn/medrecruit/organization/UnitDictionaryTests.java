@@ -1,0 +1,96 @@
+package cn.medrecruit.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import cn.medrecruit.IntegrationTest;
+import cn.medrecruit.identity.CurrentUser;
+
+@IntegrationTest
+class UnitDictionaryTests {
+
+	@Autowired
+	UnitDictionary dictionary;
+
+	@Autowired
+	InstitutionRegistry registry;
+
+	@Autowired
+	Institutions institutions;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Test
+	void twoCharactersFindEveryUnitWhoseNameContainsThem() {
+		assertThat(names("省立")).contains("福建省立医院", "福建省立金山医院");
+		assertThat(names("省立金山")).containsExactly("福建省立金山医院");
+		assertThat(names("连江县医院")).contains("连江县医院").doesNotContain("连江县中医院");
+	}
+
+	@Test
+	void fewerThanTwoCharactersFindNothing() {
+		assertThat(dictionary.search("省")).isEmpty();
+		assertThat(dictionary.search("  院  ")).isEmpty();
+		assertThat(dictionary.search("")).isEmpty();
+		assertThat(dictionary.search(null)).isEmpty();
+	}
+
+	@Test
+	void charactersOutsideTheBasicPlaneFindNothingInsteadOfFailing() {
+		assertThat(dictionary.search("\uD83D\uDE00\uD83D\uDE00")).isEmpty();
+		assertThat(dictionary.search("\uD83D\uDE00医院")).isEmpty();
+	}
+
+	@Test
+	void percentAndUnderscoreAreTakenLiterally() {
+		// were they wildcards, these would match 福建省立医院
+		assertThat(dictionary.search("福建%医院")).isEmpty();
+		assertThat(dictionary.search("福建省_医院")).isEmpty();
+		assertThat(dictionary.search("福建__医院")).isEmpty();
+
+		String name = "测试%单位" + System.nanoTime();
+		addUnit(name);
+		assertThat(names("试%单")).contains(name);
+		assertThat(names("试_单")).isEmpty();
+	}
+
+	@Test
+	void disabledUnitsAreNotFound() {
+		String name = "停用测试卫生院" + System.nanoTime();
+		long id = addUnit(name);
+		assertThat(names(name)).containsExactly(name);
+
+		CurrentUser province = (CurrentUser) users.loadUserByUsername("350000");
+		registry.setEnabled(Set.of(id), false, province);
+		assertThat(names(name)).isEmpty();
+		assertThat(names("停用测试")).doesNotContain(name);
+
+		registry.setEnabled(Set.of(id), true, province);
+		assertThat(names(name)).containsExactly(name);
+	}
+
+	@Test
+	void showsTheRegionOfEachUnit() {
+		assertThat(dictionary.search("连江县医院")).anySatisfy(unit -> {
+			assertThat(unit.name()).isEqualTo("连江县医院");
+			assertThat(unit.regionName()).isEqualTo("连江县");
+		});
+	}
+
+	private List<String> names(String query) {
+		return dictionary.search(query).stream().map(UnitDictionary.Unit::name).toList();
+	}
+
+	private long addUnit(String name) {
+		long province = institutions.findByCode("350000").orElseThrow().id;
+		return registry.addTrusted(new NewInstitution("U" + System.nanoTime(), name, InstitutionKind.UNIT, null,
+				"350000", province, false, null, null)).institution().value();
+	}
+}

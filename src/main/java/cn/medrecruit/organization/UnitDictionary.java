@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The applicants' unit dictionary: enabled institutions found by two or more characters of their name. Each name is
+ * The applicants' unit dictionary: enabled employers (units, training bases, health commissions; not the exam bodies,
+ * which employ nobody) found by two or more characters of their name. Each name is
  * indexed by its two-character slices, so a query reads one slice's rows from an index, however many units exist.
  */
 @Service
@@ -46,6 +47,7 @@ public class UnitDictionary {
 				  JOIN institution i ON i.id = g.institution_id
 				  JOIN region r ON r.code = i.region_code
 				 WHERE g.gram = :gram AND i.enabled = TRUE AND i.name LIKE :pattern ESCAPE '\\'
+				   AND i.kind IN ('UNIT', 'TRAINING_BASE', 'HEALTH_COMMISSION')
 				 ORDER BY LENGTH(i.name), i.name
 				 LIMIT :limit""")
 			.param("gram", firstGram)

@@ -35,6 +35,13 @@ class UnitDictionaryTests {
 	}
 
 	@Test
+	void examBodiesAreNoWorkUnits() {
+		assertThat(names("省立")).doesNotContain("福建省立医院报名点");
+		assertThat(names("连江县")).contains("连江县卫生健康局").doesNotContain("连江县报名点");
+		assertThat(names("福州考点")).isEmpty();
+	}
+
+	@Test
 	void fewerThanTwoCharactersFindNothing() {
 		assertThat(dictionary.search("省")).isEmpty();
 		assertThat(dictionary.search("  院  ")).isEmpty();

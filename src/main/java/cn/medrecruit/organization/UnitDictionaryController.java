@@ -38,9 +38,10 @@ class UnitDictionaryController {
 	private void search(String q, Model model) {
 		String text = q == null ? "" : q.strip();
 		boolean tooShort = text.codePointCount(0, text.length()) < UnitDictionary.MIN_QUERY_LENGTH;
-		List<UnitDictionary.Unit> units = tooShort ? List.of() : dictionary.search(text);
+		UnitDictionary.Matches matches = tooShort ? new UnitDictionary.Matches(List.of(), false) : dictionary.find(text);
 		model.addAttribute("q", text);
 		model.addAttribute("tooShort", tooShort);
-		model.addAttribute("units", units);
+		model.addAttribute("units", matches.units());
+		model.addAttribute("more", matches.more());
 	}
 }

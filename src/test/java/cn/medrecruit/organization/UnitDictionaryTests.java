@@ -27,6 +27,9 @@ class UnitDictionaryTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void twoCharactersFindEveryUnitWhoseNameContainsThem() {
 		assertThat(names("省立")).contains("福建省立医院", "福建省立金山医院");
@@ -89,6 +92,56 @@ class UnitDictionaryTests {
 			assertThat(unit.name()).isEqualTo("连江县医院");
 			assertThat(unit.regionName()).isEqualTo("连江县");
 		});
+	}
+
+	@Test
+	void aQueryIsAnsweredFromItsRarestSliceAndSaysWhenThereAreMoreMatches() {
+		String marker = "常" + (char) ('甲' + (int) (System.nanoTime() % 400));
+		long province = institutions.findByCode("350000").orElseThrow().id;
+		List<Long> ids = new java.util.ArrayList<>();
+		try {
+			// more names with the marker than one query reads from the index, then the one sought, with the highest id
+			for (int i = 0; i <= UnitDictionary.CANDIDATES; i++) {
+				ids.add(insertUnit(marker + "见卫生院" + i + "号" + System.nanoTime(), province));
+			}
+			String sought = marker + "稀有单位" + System.nanoTime();
+			ids.add(insertUnit(sought, province));
+
+			assertThat(names(marker + "稀有")).containsExactly(sought);
+			assertThat(dictionary.find(marker + "稀有").more()).isFalse();
+
+			UnitDictionary.Matches common = dictionary.find(marker);
+			assertThat(common.units()).hasSize(UnitDictionary.MAX_RESULTS)
+				.allSatisfy(unit -> assertThat(unit.name()).startsWith(marker));
+			assertThat(common.more()).isTrue();
+		}
+		finally {
+			jdbc.sql("DELETE FROM institution WHERE id IN (:ids)").param("ids", ids).update();
+		}
+	}
+
+	private long insertUnit(String name, long parent) {
+		String code = "K" + System.nanoTime();
+		jdbc.sql("""
+				INSERT INTO institution (code, name, kind, region_code, parent_id, path, review_rights, enabled,
+				                         created_at, updated_at, version)
+				VALUES (:code, :name, 'UNIT', '350000', :parent, '/', FALSE, TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)""")
+			.param("code", code)
+			.param("name", name)
+			.param("parent", parent)
+			.update();
+		long id = jdbc.sql("SELECT id FROM institution WHERE code = :code").param("code", code).query(Long.class).single();
+		jdbc.sql("UPDATE institution SET path = :path WHERE id = :id")
+			.param("path", "/" + parent + "/" + id + "/")
+			.param("id", id)
+			.update();
+		for (String gram : UnitDictionary.gramsOf(name)) {
+			jdbc.sql("INSERT INTO institution_name_gram (gram, institution_id) VALUES (:gram, :id)")
+				.param("gram", gram)
+				.param("id", id)
+				.update();
+		}
+		return id;
 	}
 
 	private List<String> names(String query) {

@@ -1,6 +1,7 @@
 package cn.medrecruit.organization;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The applicants' unit dictionary: enabled employers (units, training bases, health commissions; not the exam bodies,
  * which employ nobody) found by two or more characters of their name.
  * <p>
- * Each name is indexed by its two-character slices. A query is answered from the rows of its rarest slice, read from
- * the index and never more than {@link #CANDIDATES} of them, so the cost stays flat however many units exist: a
- * query whose every slice is common ("卫生", "医院") is shown the shortest matches among the first candidates, with
- * {@link Matches#more()} telling the person to type more of the name.
+ * Each name is indexed by its two-character slices. A query reads at most {@link #CANDIDATES} index rows per slice,
+ * keeps the names that hold all of its slices, and checks and orders only those, so the cost stays flat however many
+ * units exist. A query whose every slice is common ("卫生", "医院") is shown the shortest matches among the first
+ * candidates, with {@link Matches#more()} telling the person to type more of the name.
  */
 @Service
 @Transactional(readOnly = true)
@@ -67,39 +68,57 @@ public class UnitDictionary {
 			// only characters outside the Basic Multilingual Plane (emoji): no name is indexed by them
 			return Matches.NONE;
 		}
-		String rarest = null;
-		int rarestRows = Integer.MAX_VALUE;
+		Set<Long> candidates = null;
+		List<Long> cutShort = null;
 		for (String gram : spread(grams)) {
-			int rows = rowsOf(gram);
-			if (rows < rarestRows) {
-				rarest = gram;
-				rarestRows = rows;
+			List<Long> ids = idsOf(gram);
+			if (ids.size() > CANDIDATES) {
+				// too common to narrow the search: its list is cut, so it cannot rule a name out
+				cutShort = cutShort == null ? ids.subList(0, CANDIDATES) : cutShort;
+				continue;
 			}
-			if (rows < RARE) {
+			if (candidates == null) {
+				candidates = new LinkedHashSet<>(ids);
+			}
+			else {
+				candidates.retainAll(ids);
+			}
+			if (candidates.size() < RARE) {
 				break;
 			}
 		}
-		if (rarestRows == 0) {
+		boolean cut = candidates == null;
+		Collection<Long> ids = cut ? cutShort : candidates;
+		if (ids.isEmpty()) {
 			return Matches.NONE;
 		}
 		List<Unit> units = jdbc.sql("""
-				SELECT i.id, i.name, r.name AS region_name
-				  FROM (SELECT institution_id FROM institution_name_gram
-				         WHERE gram = :gram ORDER BY institution_id LIMIT :candidates) g
-				  JOIN institution i ON i.id = g.institution_id
-				  JOIN region r ON r.code = i.region_code
-				 WHERE i.enabled = TRUE AND i.name LIKE :pattern ESCAPE '\\'
-				   AND i.kind IN ('UNIT', 'TRAINING_BASE', 'HEALTH_COMMISSION')
-				 ORDER BY LENGTH(i.name), i.name
-				 LIMIT :limit""")
-			.param("gram", rarest)
-			.param("candidates", CANDIDATES)
+				SELECT u.id, u.name, r.name AS region_name
+				  FROM (SELECT i.id, i.name, i.region_code
+				          FROM institution i
+				         WHERE i.id IN (:ids) AND i.enabled = TRUE AND i.name LIKE :pattern ESCAPE '\\'
+				           AND i.kind IN ('UNIT', 'TRAINING_BASE', 'HEALTH_COMMISSION')
+				         ORDER BY LENGTH(i.name), i.name
+				         LIMIT :limit) u
+				  JOIN region r ON r.code = u.region_code
+				 ORDER BY LENGTH(u.name), u.name""")
+			.param("ids", ids)
 			.param("pattern", "%" + escapeLike(text) + "%")
 			.param("limit", MAX_RESULTS + 1)
 			.query((rs, n) -> new Unit(rs.getLong("id"), rs.getString("name"), rs.getString("region_name")))
 			.list();
-		boolean more = units.size() > MAX_RESULTS || rarestRows >= CANDIDATES;
+		boolean more = units.size() > MAX_RESULTS || cut;
 		return new Matches(units.size() > MAX_RESULTS ? List.copyOf(units.subList(0, MAX_RESULTS)) : units, more);
+	}
+
+	/** The names holding the slice, by id; one more than {@link #CANDIDATES} when there are that many. */
+	private List<Long> idsOf(String gram) {
+		return jdbc.sql("""
+				SELECT institution_id FROM institution_name_gram WHERE gram = :gram ORDER BY institution_id LIMIT :limit""")
+			.param("gram", gram)
+			.param("limit", CANDIDATES + 1)
+			.query(Long.class)
+			.list();
 	}
 
 	/** At most {@link #SLICES_COMPARED} slices, spread over the whole query. */
@@ -113,16 +132,6 @@ public class UnitDictionary {
 			picked.add(all.get(i * (all.size() - 1) / (SLICES_COMPARED - 1)));
 		}
 		return picked;
-	}
-
-	/** How many names hold the slice, counted up to {@link #CANDIDATES}. */
-	private int rowsOf(String gram) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM (SELECT 1 FROM institution_name_gram WHERE gram = :gram LIMIT :candidates) c""")
-			.param("gram", gram)
-			.param("candidates", CANDIDATES)
-			.query(Integer.class)
-			.single();
 	}
 
 	/** The two-character slices of a name (by code point, so a character outside the BMP stays whole). */

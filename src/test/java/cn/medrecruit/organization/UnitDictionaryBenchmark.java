@@ -25,8 +25,11 @@ import cn.medrecruit.MedRecruitApplication;
  * How fast the unit dictionary answers with 50,000 units: not a test, run by hand.
  *
  * <pre>
- * ./mvnw -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *     -Dexec.mainClass=cn.medrecruit.organization.UnitDictionaryBenchmark -Dexec.classpathScope=test
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+ * java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" cn.medrecruit.organization.UnitDictionaryBenchmark
+ * # on PostgreSQL, in a database of its own:
+ * java -Dspring.datasource.url='jdbc:postgresql://127.0.0.1:5432/medrecruit_bench?reWriteBatchedInserts=true' \
+ *     -Dspring.datasource.username=postgres -cp ... cn.medrecruit.organization.UnitDictionaryBenchmark
  * </pre>
  *
  * Starts the application on the database named by {@code spring.datasource.url} (default: an H2 file under

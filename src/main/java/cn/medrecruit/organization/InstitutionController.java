@@ -231,8 +231,17 @@ class InstitutionController {
 		}
 		Long parentId = form.getParentId() != null && form.getParentId().matches("[0-9]{1,18}")
 				? Long.valueOf(form.getParentId()) : null;
-		if (parentId == null || listing.possibleParents(user).stream().noneMatch(parent -> parent.id() == parentId)) {
+		Optional<InstitutionListing.Row> parent = listing.possibleParents(user)
+			.stream()
+			.filter(candidate -> parentId != null && candidate.id() == parentId)
+			.findFirst();
+		if (parent.isEmpty()) {
 			result.rejectValue("parentId", "institution.validation.parent");
+		}
+		else if (!result.hasFieldErrors("regionCode") && regions.within(parent.get().regionCode())
+			.stream()
+			.noneMatch(region -> region.code().equals(form.getRegionCode()))) {
+			result.rejectValue("regionCode", "institution.validation.region-outside-parent");
 		}
 		InstitutionFields.contact(form.getContactName(), form.getContactPhone(), result);
 		if (result.hasErrors()) {

@@ -137,6 +137,18 @@ class InstitutionPagesTests {
 				String.valueOf(institutionOf("350524")))))))).contains("请从列表中选择上级机构");
 	}
 
+	@Test
+	void theRegionLiesWithinTheParentsRegion() throws Exception {
+		long before = institutionCount();
+		assertThat(page(as("350100", post("/org/institutions/new").params(form(Map.of("code", "G" + suffix(), "name",
+				"鼓楼区测试门诊部" + suffix(), "kind", "UNIT", "regionCode", "350102", "parentId",
+				String.valueOf(institutionOf("350122")))))))).contains("所在地区须在上级机构的辖区内");
+		assertThat(institutionCount()).isEqualTo(before);
+		assertThat(page(as("350100", post("/org/institutions/new").params(form(Map.of("code", "G" + suffix(), "name",
+				"鼓楼区测试门诊部" + suffix(), "kind", "UNIT", "regionCode", "350102", "parentId",
+				String.valueOf(institutionOf("350102")))))))).contains("one-time-secret");
+	}
+
 	// ---------------------------------------------------------------- data scope
 
 	@Test

@@ -50,11 +50,18 @@ public class InstitutionRegistry {
 	@Transactional
 	public Added add(NewInstitution command, CurrentUser actor) {
 		Institution parent = inScope(command.parentId(), actor);
-		boolean provinceLevel = actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.PROVINCE);
-		if (!provinceLevel && (command.kind() != InstitutionKind.UNIT || command.reviewRights())) {
+		if (!mayAddReviewingInstitutions(actor) && (command.kind() != InstitutionKind.UNIT || command.reviewRights())) {
 			throw new AccessDeniedException("only the province adds institutions with review rights");
 		}
 		return create(command, Optional.of(parent));
+	}
+
+	/**
+	 * Whether the person may add institutions of any kind and grant review rights; everyone else adds only employer
+	 * units without review rights.
+	 */
+	public boolean mayAddReviewingInstitutions(CurrentUser actor) {
+		return actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.PROVINCE);
 	}
 
 	/** Adds an institution without an acting person: the root institution and demo data. */

@@ -1,7 +1,9 @@
 package cn.medrecruit.organization;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,25 @@ public class RegionCatalogue {
 			.query((rs, n) -> new Region(rs.getString("code"), rs.getString("name"),
 					RegionLevel.valueOf(rs.getString("level")), rs.getString("parent_code")))
 			.list();
+	}
+
+	/** The region and every region below it, in code order; empty when the code is unknown. */
+	public List<Region> within(String code) {
+		List<Region> all = all();
+		Set<String> inside = new HashSet<>();
+		if (code != null && all.stream().anyMatch(region -> region.code().equals(code))) {
+			inside.add(code);
+		}
+		boolean grew = !inside.isEmpty();
+		while (grew) {
+			grew = false;
+			for (Region region : all) {
+				if (region.parentCode() != null && inside.contains(region.parentCode()) && inside.add(region.code())) {
+					grew = true;
+				}
+			}
+		}
+		return all.stream().filter(region -> inside.contains(region.code())).toList();
 	}
 
 	@Transactional

@@ -37,16 +37,12 @@ final class DisplayNames {
 	}
 
 	static String preferredExtension(String contentType) {
-		switch (contentType) {
-			case "image/jpeg":
-				return "jpg";
-			case "image/png":
-				return "png";
-			case "application/pdf":
-				return "pdf";
-			default:
-				throw new IllegalArgumentException("Not a stored content type: " + contentType);
-		}
+		return switch (contentType) {
+			case "image/jpeg" -> "jpg";
+			case "image/png" -> "png";
+			case "application/pdf" -> "pdf";
+			default -> throw new IllegalArgumentException("Not a stored content type: " + contentType);
+		};
 	}
 
 	private static Set<String> extensionsOf(String contentType) {

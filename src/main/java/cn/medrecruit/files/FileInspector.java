@@ -142,15 +142,12 @@ class FileInspector {
 	}
 
 	private static boolean structurallyComplete(FileKind kind, byte[] content) {
-		switch (kind) {
-			case JPEG:
-				return JpegStructure.of(content).complete(content);
-			case PNG:
-				return PngStructure.complete(content);
-			default:
-				// BMP has no end marker; a short file makes the decoder run out of data, which is caught as truncated.
-				return true;
-		}
+		return switch (kind) {
+			case JPEG -> JpegStructure.of(content).complete(content);
+			case PNG -> PngStructure.complete(content);
+			// BMP has no end marker; a short file makes the decoder run out of data, which is caught as truncated.
+			case BMP, PDF -> true;
+		};
 	}
 
 	private static boolean signalsTruncation(String warning) {
@@ -166,30 +163,16 @@ class FileInspector {
 		int w = image.getWidth();
 		int h = image.getHeight();
 		boolean swaps = orientation >= 5;
-		AffineTransform transform;
-		switch (orientation) {
-			case 2:
-				transform = new AffineTransform(-1, 0, 0, 1, w, 0);
-				break;
-			case 3:
-				transform = new AffineTransform(-1, 0, 0, -1, w, h);
-				break;
-			case 4:
-				transform = new AffineTransform(1, 0, 0, -1, 0, h);
-				break;
-			case 5:
-				transform = new AffineTransform(0, 1, 1, 0, 0, 0);
-				break;
-			case 6:
-				transform = new AffineTransform(0, 1, -1, 0, h, 0);
-				break;
-			case 7:
-				transform = new AffineTransform(0, -1, -1, 0, h, w);
-				break;
-			default:
-				transform = new AffineTransform(0, -1, 1, 0, 0, w);
-				break;
-		}
+		// (m00, m10, m01, m11, m02, m12): x' = m00·x + m01·y + m02, y' = m10·x + m11·y + m12
+		AffineTransform transform = switch (orientation) {
+			case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0); // mirror horizontally
+			case 3 -> new AffineTransform(-1, 0, 0, -1, w, h); // turn 180°
+			case 4 -> new AffineTransform(1, 0, 0, -1, 0, h); // mirror vertically
+			case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0); // transpose
+			case 6 -> new AffineTransform(0, 1, -1, 0, h, 0); // turn 90° clockwise
+			case 7 -> new AffineTransform(0, -1, -1, 0, h, w); // transverse
+			default -> new AffineTransform(0, -1, 1, 0, 0, w); // 8: turn 90° anticlockwise
+		};
 		BufferedImage oriented = new BufferedImage(swaps ? h : w, swaps ? w : h, jpegCompatibleType(image));
 		Graphics2D graphics = oriented.createGraphics();
 		try {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -96,6 +97,23 @@ class FileInspectorTest {
 
 		assertThat(read(inspected.thumbnail()).getRGB(25, 25) & 0xFFFFFF).isEqualTo(0xFFFFFF);
 		assertThat(read(inspected.content()).getColorModel().hasAlpha()).isTrue();
+	}
+
+	@Test
+	void lessCommonPixelLayoutsAreReEncodedToo() throws IOException {
+		BufferedImage gray = new BufferedImage(120, 90, BufferedImage.TYPE_BYTE_GRAY);
+		BufferedImage indexed = new BufferedImage(120, 90, BufferedImage.TYPE_BYTE_INDEXED);
+		BufferedImage deep = new BufferedImage(120, 90, BufferedImage.TYPE_USHORT_GRAY);
+		BufferedImage bgr = new BufferedImage(120, 90, BufferedImage.TYPE_3BYTE_BGR);
+
+		for (byte[] upload : List.of(TestFiles.encode(gray, "jpeg"), TestFiles.encode(gray, "png"),
+				TestFiles.encode(indexed, "png"), TestFiles.encode(deep, "png"), TestFiles.encode(indexed, "bmp"),
+				TestFiles.encode(bgr, "bmp"), TestFiles.withExif(TestFiles.encode(gray, "jpeg"), TestFiles.exifWithGps(8)))) {
+			Inspected inspected = inspector.inspect(upload, UploadPolicy.images());
+			BufferedImage stored = read(inspected.content());
+			assertThat(stored.getWidth() * stored.getHeight()).isEqualTo(120 * 90);
+			assertThat(read(inspected.thumbnail()).getWidth()).isIn(90, 120);
+		}
 	}
 
 	@Test

@@ -31,3 +31,29 @@
     }
   });
 })();
+
+// Evidence images open in a lightbox; without script the link opens the image itself.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest('a.lightbox');
+  var modal = document.getElementById('lightbox');
+  if (!link || !modal || !window.bootstrap) {
+    return;
+  }
+  event.preventDefault();
+  document.getElementById('lightbox-image').src = link.href;
+  document.getElementById('lightbox-caption').textContent = link.getAttribute('data-caption') || '';
+  window.bootstrap.Modal.getOrCreateInstance(modal).show();
+});
+
+// Picking a unit from the dictionary search fills the work form's unit fields.
+document.addEventListener('click', function (event) {
+  var pick = event.target.closest('[data-unit-id]');
+  var results = pick && pick.closest('[data-unit-target]');
+  if (!results) {
+    return;
+  }
+  event.preventDefault();
+  document.querySelector(results.getAttribute('data-unit-id-target')).value = pick.getAttribute('data-unit-id');
+  document.querySelector(results.getAttribute('data-unit-target')).value = pick.getAttribute('data-unit-name');
+  results.innerHTML = '';
+});

@@ -56,6 +56,9 @@ interface Accounts extends CrudRepository<Account, Long> {
 			@Param("department") String department, @Param("phoneEnc") String phoneEnc,
 			@Param("phoneHash") String phoneHash, @Param("phoneMasked") String phoneMasked);
 
+	@Query("SELECT login_name FROM account WHERE institution_id = :institution")
+	List<String> loginNamesAt(@Param("institution") long institutionId);
+
 	@Modifying
 	@Query("UPDATE account SET phone_enc = :enc, phone_hash = :hash, phone_masked = :masked, version = version + 1 WHERE id = :id")
 	void changePhone(@Param("id") long id, @Param("enc") String enc, @Param("hash") String hash,

@@ -140,6 +140,12 @@ public class StaffAccounts {
 		events.publishEvent(AuditEvent.success("ACCOUNT_UNLOCKED", LoginAttempts.target(account)));
 	}
 
+	/** Ends the sessions of every account of a disabled institution; they cannot log in again while it stays so. */
+	@Transactional(readOnly = true)
+	public void endSessionsAt(long institutionId) {
+		accounts.loginNamesAt(institutionId).forEach(this::endSessionsOf);
+	}
+
 	/** Ends every session of the account on every node: sessions live in the shared database. */
 	void endSessionsOf(String loginName) {
 		sessions.findByPrincipalName(loginName).keySet().forEach(sessions::deleteById);

@@ -142,6 +142,9 @@ public class InstitutionRegistry {
 				institutions.save(institution);
 				events.publishEvent(AuditEvent.success(enabled ? "INSTITUTION_ENABLED" : "INSTITUTION_DISABLED",
 						target(institution)));
+				if (!enabled) {
+					staffAccounts.endSessionsAt(institution.id);
+				}
 				changed++;
 			}
 		}

@@ -52,23 +52,18 @@ public class ApplicantProfiles {
 		this.clock = clock;
 	}
 
-	/** Everything the profile pages and the application summary show. */
-	public record ProfileView(ApplicantIdentity identity, ApplicantProfile profile, List<EducationRecord> educations,
-			List<WorkRecord> works, LocalDate today) {
-
-		public boolean frozen() {
-			return profile.frozen;
-		}
-	}
-
 	@Transactional
 	public ProfileView view(AccountId account) {
 		ApplicantIdentity identity = applicants.identityOf(account)
 			.orElseThrow(() -> new IllegalArgumentException("not an applicant: " + account.value()));
 		profiles.createIfMissing(account.value());
-		return new ProfileView(identity, profiles.findById(account.value()).orElseThrow(),
-				educations.findByAccountIdOrderByStartMonth(account.value()),
-				works.findByAccountIdOrderByStartMonth(account.value()), LocalDate.now(clock));
+		LocalDate today = LocalDate.now(clock);
+		return new ProfileView(identity, ProfileView.Data.of(profiles.findById(account.value()).orElseThrow()),
+				educations.findByAccountIdOrderByStartMonth(account.value()).stream()
+					.map(record -> ProfileView.Education.of(record, today))
+					.toList(),
+				works.findByAccountIdOrderByStartMonth(account.value()).stream().map(ProfileView.Work::of).toList(),
+				today);
 	}
 
 	@Transactional
@@ -326,7 +321,8 @@ public class ApplicantProfiles {
 			.single() > 0;
 	}
 
-	private ApplicantProfile editable(AccountId account) {
+	/** Locks the profile row for a change and refuses while it is frozen. */
+	ApplicantProfile editable(AccountId account) {
 		profiles.createIfMissing(account.value());
 		ApplicantProfile profile = profiles.lock(account.value());
 		if (profile.frozen) {
@@ -345,7 +341,7 @@ public class ApplicantProfiles {
 		events.publishEvent(AuditEvent.success("PROFILE_SAVED", "account:" + profile.accountId, section));
 	}
 
-	private void recordChanges(long accountId, String section, Map<String, Object> before, Map<String, Object> after,
+	void recordChanges(long accountId, String section, Map<String, Object> before, Map<String, Object> after,
 			Actor actor) {
 		Map<String, Object> fields = new LinkedHashMap<>(before);
 		after.forEach(fields::putIfAbsent);

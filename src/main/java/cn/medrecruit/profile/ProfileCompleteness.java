@@ -55,7 +55,7 @@ public class ProfileCompleteness {
 
 	/** Documents are checked by the documents part of this module, which registers itself here. */
 	interface DocumentRequirements {
-		List<Missing> missingFor(AccountId account, ProgramProfile program, ApplicantProfiles.ProfileView view);
+		List<Missing> missingFor(AccountId account, ProgramProfile program, ProfileView view);
 	}
 
 	@Transactional
@@ -63,34 +63,34 @@ public class ProfileCompleteness {
 		return check(profiles.view(account), program);
 	}
 
-	Answer check(ApplicantProfiles.ProfileView view, ProgramProfile program) {
+	Answer check(ProfileView view, ProgramProfile program) {
 		List<Missing> missing = new ArrayList<>();
-		ApplicantProfile p = view.profile();
+		ProfileView.Data p = view.data();
 		Set<Section> sections = program.sections();
-		if (sections.contains(Section.BASIC) && (p.gender == null || p.birthDate == null || p.ethnicity == null
-				|| p.politicalStatus == null || p.maritalStatus == null || blank(p.householdRegistration)
-				|| blank(p.xuexinCode))) {
+		if (sections.contains(Section.BASIC) && (p.gender() == null || p.birthDate() == null || p.ethnicity() == null
+				|| p.politicalStatus() == null || p.maritalStatus() == null || blank(p.householdRegistration())
+				|| blank(p.xuexinCode()))) {
 			missing.add(new Missing(Section.BASIC, "profile.missing.basic"));
 		}
-		if (sections.contains(Section.CONTACT) && (blank(p.email) || blank(p.address) || blank(p.postalCode)
-				|| blank(p.emergencyName) || blank(p.emergencyPhone))) {
+		if (sections.contains(Section.CONTACT) && (blank(p.email()) || blank(p.address()) || blank(p.postalCode())
+				|| blank(p.emergencyName()) || blank(p.emergencyPhone()))) {
 			missing.add(new Missing(Section.CONTACT, "profile.missing.contact"));
 		}
 		if (sections.contains(Section.EDUCATION)) {
 			missing.addAll(educationGaps(view));
 		}
-		if (sections.contains(Section.WORK) && p.hasWorkUnit == null) {
+		if (sections.contains(Section.WORK) && p.hasWorkUnit() == null) {
 			missing.add(new Missing(Section.WORK, "profile.missing.work-unit-answer"));
 		}
-		if (sections.contains(Section.WORK) && Boolean.TRUE.equals(p.hasWorkUnit) && currentWork(view).isEmpty()) {
+		if (sections.contains(Section.WORK) && Boolean.TRUE.equals(p.hasWorkUnit()) && currentWork(view).isEmpty()) {
 			missing.add(new Missing(Section.WORK, "profile.missing.current-unit"));
 		}
-		if (sections.contains(Section.PRACTICE) && (p.hasPhysicianQualification == null
-				|| p.hasPracticeCertificate == null || p.hasNurseCertificate == null)) {
+		if (sections.contains(Section.PRACTICE) && (p.hasPhysicianQualification() == null
+				|| p.hasPracticeCertificate() == null || p.hasNurseCertificate() == null)) {
 			missing.add(new Missing(Section.PRACTICE, "profile.missing.practice"));
 		}
 		for (DocumentRequirements requirements : documentRequirements) {
-			missing.addAll(requirements.missingFor(new AccountId(p.accountId), program, view));
+			missing.addAll(requirements.missingFor(view.identity().account(), program, view));
 		}
 		return new Answer(List.copyOf(missing));
 	}
@@ -105,24 +105,24 @@ public class ProfileCompleteness {
 	}
 
 	/** The 002 rule: the first and the highest education recorded, and a bachelor record when the first is 大专. */
-	private static List<Missing> educationGaps(ApplicantProfiles.ProfileView view) {
+	private static List<Missing> educationGaps(ProfileView view) {
 		List<Missing> gaps = new ArrayList<>();
-		Optional<EducationRecord> first = view.educations().stream().filter(r -> r.firstEducation).findFirst();
+		Optional<ProfileView.Education> first = view.educations().stream().filter(ProfileView.Education::firstEducation).findFirst();
 		if (first.isEmpty()) {
 			gaps.add(new Missing(Section.EDUCATION, "profile.missing.first-education"));
 		}
-		if (view.educations().stream().noneMatch(r -> r.highestEducation)) {
+		if (view.educations().stream().noneMatch(ProfileView.Education::highestEducation)) {
 			gaps.add(new Missing(Section.EDUCATION, "profile.missing.highest-education"));
 		}
-		if (first.filter(r -> r.level == EducationLevel.JUNIOR_COLLEGE).isPresent()
-				&& view.educations().stream().noneMatch(r -> r.bachelorEducation)) {
+		if (first.filter(r -> r.level() == EducationLevel.JUNIOR_COLLEGE).isPresent()
+				&& view.educations().stream().noneMatch(ProfileView.Education::bachelorEducation)) {
 			gaps.add(new Missing(Section.EDUCATION, "profile.missing.bachelor-education"));
 		}
 		return gaps;
 	}
 
-	private static Optional<WorkRecord> currentWork(ApplicantProfiles.ProfileView view) {
-		return view.works().stream().filter(work -> work.currentUnit).findFirst();
+	private static Optional<ProfileView.Work> currentWork(ProfileView view) {
+		return view.works().stream().filter(ProfileView.Work::currentUnit).findFirst();
 	}
 
 	private static boolean blank(String text) {

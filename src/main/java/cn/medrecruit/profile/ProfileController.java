@@ -57,10 +57,11 @@ class ProfileController {
 	/** Every section page shows the profile, its completeness and, when frozen, why. */
 	@ModelAttribute
 	void common(@AuthenticationPrincipal CurrentUser user, Model model) {
-		ApplicantProfiles.ProfileView view = profiles.view(user.getId());
+		ProfileView view = profiles.view(user.getId());
 		model.addAttribute("view", view);
 		model.addAttribute("completeness", completeness.check(view, ProgramProfile.QUALIFICATION_EXAM));
 		model.addAttribute("sections", ProgramProfile.Section.values());
+		model.addAttribute("documentsEnabled", true);
 	}
 
 	@GetMapping
@@ -69,16 +70,16 @@ class ProfileController {
 	}
 
 	@GetMapping("/basic")
-	String basic(@ModelAttribute("view") ApplicantProfiles.ProfileView view, Model model) {
-		ApplicantProfile p = view.profile();
+	String basic(@ModelAttribute("view") ProfileView view, Model model) {
+		ProfileView.Data p = view.data();
 		BasicForm form = new BasicForm();
-		form.gender = p.gender != null ? p.gender : view.identity().gender();
-		form.birthDate = p.birthDate != null ? p.birthDate : view.identity().birthDate();
-		form.ethnicity = p.ethnicity;
-		form.politicalStatus = p.politicalStatus;
-		form.maritalStatus = p.maritalStatus;
-		form.householdRegistration = p.householdRegistration;
-		form.xuexinCode = p.xuexinCode;
+		form.gender = p.gender() != null ? p.gender() : view.identity().gender();
+		form.birthDate = p.birthDate() != null ? p.birthDate() : view.identity().birthDate();
+		form.ethnicity = p.ethnicity();
+		form.politicalStatus = p.politicalStatus();
+		form.maritalStatus = p.maritalStatus();
+		form.householdRegistration = p.householdRegistration();
+		form.xuexinCode = p.xuexinCode();
 		model.addAttribute("form", form);
 		return basicView(model);
 	}
@@ -93,14 +94,14 @@ class ProfileController {
 	}
 
 	@GetMapping("/contact")
-	String contact(@ModelAttribute("view") ApplicantProfiles.ProfileView view, Model model) {
-		ApplicantProfile p = view.profile();
+	String contact(@ModelAttribute("view") ProfileView view, Model model) {
+		ProfileView.Data p = view.data();
 		ContactForm form = new ContactForm();
-		form.email = p.email;
-		form.address = p.address;
-		form.postalCode = p.postalCode;
-		form.emergencyName = p.emergencyName;
-		form.emergencyPhone = p.emergencyPhone;
+		form.email = p.email();
+		form.address = p.address();
+		form.postalCode = p.postalCode();
+		form.emergencyName = p.emergencyName();
+		form.emergencyPhone = p.emergencyPhone();
 		model.addAttribute("form", form);
 		model.addAttribute("phoneForm", new PhoneForm());
 		return "profile/contact";
@@ -118,7 +119,7 @@ class ProfileController {
 
 	@PostMapping("/contact/phone")
 	String changePhone(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("phoneForm") PhoneForm form,
-			BindingResult result, @ModelAttribute("view") ApplicantProfiles.ProfileView view, Model model,
+			BindingResult result, @ModelAttribute("view") ProfileView view, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasErrors() && saved(result,
 				() -> applicants.changePhone(user.getId(), form.newPhone, form.smsCode, form.password))) {
@@ -130,20 +131,20 @@ class ProfileController {
 	}
 
 	@GetMapping("/practice")
-	String practice(@ModelAttribute("view") ApplicantProfiles.ProfileView view, Model model) {
-		ApplicantProfile p = view.profile();
+	String practice(@ModelAttribute("view") ProfileView view, Model model) {
+		ProfileView.Data p = view.data();
 		PracticeForm form = new PracticeForm();
-		form.hasPhysicianQualification = p.hasPhysicianQualification;
-		form.qualificationNumber = p.qualificationNumber;
-		form.qualificationDate = p.qualificationDate;
-		form.hasPracticeCertificate = p.hasPracticeCertificate;
-		form.practiceNumber = p.practiceNumber;
-		form.practiceDate = p.practiceDate;
-		form.practiceCategory = p.practiceCategory;
-		form.practiceScope = p.practiceScope;
-		form.hasNurseCertificate = p.hasNurseCertificate;
-		form.nurseNumber = p.nurseNumber;
-		form.nurseDate = p.nurseDate;
+		form.hasPhysicianQualification = p.hasPhysicianQualification();
+		form.qualificationNumber = p.qualificationNumber();
+		form.qualificationDate = p.qualificationDate();
+		form.hasPracticeCertificate = p.hasPracticeCertificate();
+		form.practiceNumber = p.practiceNumber();
+		form.practiceDate = p.practiceDate();
+		form.practiceCategory = p.practiceCategory();
+		form.practiceScope = p.practiceScope();
+		form.hasNurseCertificate = p.hasNurseCertificate();
+		form.nurseNumber = p.nurseNumber();
+		form.nurseDate = p.nurseDate();
 		model.addAttribute("form", form);
 		return practiceView(model);
 	}
@@ -169,25 +170,25 @@ class ProfileController {
 	}
 
 	@GetMapping("/education/{id}")
-	String editEducation(@PathVariable long id, @ModelAttribute("view") ApplicantProfiles.ProfileView view,
+	String editEducation(@PathVariable long id, @ModelAttribute("view") ProfileView view,
 			Model model) {
-		EducationRecord record = view.educations().stream().filter(r -> r.id == id).findFirst()
+		ProfileView.Education record = view.educations().stream().filter(r -> r.id() == id).findFirst()
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND));
 		EducationForm form = new EducationForm();
-		form.startMonth = YearMonth.from(record.startMonth);
-		form.endMonth = YearMonth.from(record.endMonth);
-		form.school = record.schoolListed ? record.school : EducationForm.OTHER;
-		form.otherSchool = record.schoolListed ? null : record.school;
-		form.major = record.major;
-		form.level = record.level;
-		form.degree = record.degree;
-		form.studyForm = record.studyForm;
-		form.diplomaNumber = record.diplomaNumber;
-		form.degreeNumber = record.degreeNumber;
-		form.firstEducation = record.firstEducation;
-		form.highestEducation = record.highestEducation;
-		form.bachelorEducation = record.bachelorEducation;
+		form.startMonth = YearMonth.from(record.startMonth());
+		form.endMonth = YearMonth.from(record.endMonth());
+		form.school = record.schoolListed() ? record.school() : EducationForm.OTHER;
+		form.otherSchool = record.schoolListed() ? null : record.school();
+		form.major = record.major();
+		form.level = record.level();
+		form.degree = record.degree();
+		form.studyForm = record.studyForm();
+		form.diplomaNumber = record.diplomaNumber();
+		form.degreeNumber = record.degreeNumber();
+		form.firstEducation = record.firstEducation();
+		form.highestEducation = record.highestEducation();
+		form.bachelorEducation = record.bachelorEducation();
 		model.addAttribute("form", form);
 		return educationView(model, id);
 	}
@@ -233,19 +234,19 @@ class ProfileController {
 	}
 
 	@GetMapping("/work/{id}")
-	String editWork(@PathVariable long id, @ModelAttribute("view") ApplicantProfiles.ProfileView view, Model model) {
-		WorkRecord record = view.works().stream().filter(r -> r.id == id).findFirst()
+	String editWork(@PathVariable long id, @ModelAttribute("view") ProfileView view, Model model) {
+		ProfileView.Work record = view.works().stream().filter(r -> r.id() == id).findFirst()
 			.orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND));
 		WorkForm form = new WorkForm();
-		form.unitId = record.unitId;
-		form.unitName = record.unitName;
-		form.department = record.department;
-		form.post = record.post;
-		form.title = record.title;
-		form.startMonth = YearMonth.from(record.startMonth);
-		form.endMonth = record.endMonth == null ? null : YearMonth.from(record.endMonth);
-		form.currentUnit = record.currentUnit;
+		form.unitId = record.unitId();
+		form.unitName = record.unitName();
+		form.department = record.department();
+		form.post = record.post();
+		form.title = record.title();
+		form.startMonth = YearMonth.from(record.startMonth());
+		form.endMonth = record.endMonth() == null ? null : YearMonth.from(record.endMonth());
+		form.currentUnit = record.currentUnit();
 		model.addAttribute("form", form);
 		return workView(model, id);
 	}

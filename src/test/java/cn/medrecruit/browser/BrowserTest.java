@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.medrecruit.TestApplicants;
 import cn.medrecruit.TestClockConfiguration;
 
 /**
@@ -33,7 +34,7 @@ import cn.medrecruit.TestClockConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "test", "demo" })
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, TestApplicants.class })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTest {
 
@@ -79,8 +80,12 @@ public abstract class BrowserTest {
 		page = context.newPage();
 	}
 
+	/** The last state of every test's page, to look at when one fails. */
 	@AfterEach
-	void closePage() {
+	void closePage(org.junit.jupiter.api.TestInfo test) {
+		if (page != null && !page.isClosed()) {
+			screenshot("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+		}
 		if (context != null) {
 			context.close();
 		}

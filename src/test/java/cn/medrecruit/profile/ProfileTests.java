@@ -62,6 +62,7 @@ class ProfileTests {
 			.andExpect(redirectedUrl("/profile/education"));
 		saveEducation("2015-09", "2017-07", "福建医科大学", "BACHELOR", false, true, false);
 		assertThat(completeness.check(applicant.id(), ProgramProfile.RESIDENCY).missing())
+			.filteredOn(item -> item.section() != ProgramProfile.Section.DOCUMENTS)
 			.extracting(ProfileCompleteness.Missing::messageKey)
 			.containsExactly("profile.missing.bachelor-education", "profile.missing.work-unit-answer");
 
@@ -71,7 +72,8 @@ class ProfileTests {
 			.param("school", "福建医科大学").param("major", "临床医学").param("level", "BACHELOR").param("degree", "BACHELOR")
 			.param("studyForm", "FULL_TIME").param("highestEducation", "true").param("bachelorEducation", "true"));
 		perform(post("/profile/work/has-unit").param("hasWorkUnit", "false"));
-		assertThat(completeness.check(applicant.id(), ProgramProfile.RESIDENCY).complete()).isTrue();
+		assertThat(completeness.check(applicant.id(), ProgramProfile.RESIDENCY).incompleteSections())
+			.containsExactly(ProgramProfile.Section.DOCUMENTS);
 		assertThat(completeness.meetsWorkUnitRule(applicant.id(), false)).isTrue();
 		assertThat(completeness.meetsWorkUnitRule(applicant.id(), true)).isFalse();
 		perform(get("/profile")).andExpect(content().string(Matchers.containsString("请填写是否取得医师资格证书")))

@@ -54,6 +54,7 @@ document.addEventListener('click', function (event) {
   }
   event.preventDefault();
   document.querySelector(results.getAttribute('data-unit-id-target')).value = pick.getAttribute('data-unit-id');
-  document.querySelector(results.getAttribute('data-unit-target')).value = pick.getAttribute('data-unit-name');
-  results.innerHTML = '';
+  var name = pick.querySelector('.unit-name');
+  document.querySelector(results.getAttribute('data-unit-target')).value = name ? name.textContent.trim() : '';
+  results.querySelectorAll('#unit-results-list').forEach(function (list) { list.remove(); });
 });

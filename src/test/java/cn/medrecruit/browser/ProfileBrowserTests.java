@@ -93,6 +93,25 @@ class ProfileBrowserTests extends BrowserTest {
 			.isTrue();
 	}
 
+	@Test
+	void theCurrentUnitIsPickedFromTheUnitDictionary() {
+		TestApplicants.Registered applicant = applicants.register("郑华");
+		login(applicant.loginName(), TestApplicants.PASSWORD);
+		page.navigate(url("/profile/work"));
+		page.click("#has-work-unit button[value=true]");
+		page.click("#work-add");
+		page.fill("#unit-search", "省立");
+		page.locator("#unit-results-list li", new com.microsoft.playwright.Page.LocatorOptions().setHasText("福建省立金山医院"))
+			.click();
+		assertThat(page.locator("#unitName")).hasValue("福建省立金山医院");
+		page.fill("#department", "心内科");
+		page.fill("#post", "住院医师");
+		page.fill("#startMonth", "2021-08");
+		page.click("#profile-save");
+		assertThat(page.locator("#work-records")).containsText("福建省立金山医院");
+		assertThat(page.locator("#work-records")).containsText("当前单位");
+	}
+
 	private void upload(String slot, Path file) {
 		Locator form = page.locator("[id^=slot-" + slot + "] form.document-upload");
 		form.locator("input[type=file]").setInputFiles(file);

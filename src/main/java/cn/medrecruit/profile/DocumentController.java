@@ -25,26 +25,16 @@ import cn.medrecruit.shared.Texts;
 @PreAuthorize("hasRole('APPLICANT')")
 class DocumentController {
 
-	private final ApplicantProfiles profiles;
 	private final ApplicantDocuments documents;
-	private final ProfileCompleteness completeness;
 	private final Texts texts;
 
-	DocumentController(ApplicantProfiles profiles, ApplicantDocuments documents, ProfileCompleteness completeness,
-			Texts texts) {
-		this.profiles = profiles;
+	DocumentController(ApplicantDocuments documents, Texts texts) {
 		this.documents = documents;
-		this.completeness = completeness;
 		this.texts = texts;
 	}
 
 	@GetMapping
 	String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-		ProfileView view = profiles.view(user.getId());
-		model.addAttribute("view", view);
-		model.addAttribute("completeness", completeness.check(view, ProgramProfile.QUALIFICATION_EXAM));
-		model.addAttribute("sections", ProgramProfile.Section.values());
-		model.addAttribute("documentsEnabled", true);
 		model.addAttribute("board", new Board(documents.of(user.getId())));
 		model.addAttribute("slots", DocumentSlot.values());
 		return "profile/documents";

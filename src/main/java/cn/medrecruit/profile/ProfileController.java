@@ -42,26 +42,13 @@ import cn.medrecruit.shared.Texts;
 class ProfileController {
 
 	private final ApplicantProfiles profiles;
-	private final ProfileCompleteness completeness;
 	private final ApplicantDirectory applicants;
 	private final Texts texts;
 
-	ProfileController(ApplicantProfiles profiles, ProfileCompleteness completeness, ApplicantDirectory applicants,
-			Texts texts) {
+	ProfileController(ApplicantProfiles profiles, ApplicantDirectory applicants, Texts texts) {
 		this.profiles = profiles;
-		this.completeness = completeness;
 		this.applicants = applicants;
 		this.texts = texts;
-	}
-
-	/** Every section page shows the profile, its completeness and, when frozen, why. */
-	@ModelAttribute
-	void common(@AuthenticationPrincipal CurrentUser user, Model model) {
-		ProfileView view = profiles.view(user.getId());
-		model.addAttribute("view", view);
-		model.addAttribute("completeness", completeness.check(view, ProgramProfile.QUALIFICATION_EXAM));
-		model.addAttribute("sections", ProgramProfile.Section.values());
-		model.addAttribute("documentsEnabled", true);
 	}
 
 	@GetMapping

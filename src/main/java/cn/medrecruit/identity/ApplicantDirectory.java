@@ -52,7 +52,7 @@ public class ApplicantDirectory {
 	public void changePhone(AccountId id, String newPhone, String smsCode, String password) {
 		Account account = accounts.findById(id.value()).orElseThrow();
 		if (password == null || !encoder.matches(password, account.passwordHash)) {
-			throw new InputRejected("password", "validation.password.old-wrong");
+			throw new InputRejected("password", "validation.password.wrong");
 		}
 		String phone = newPhone == null ? "" : newPhone.strip();
 		if (!SmsCodes.isMobile(phone)) {

@@ -1,5 +1,8 @@
 package cn.medrecruit.profile;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,10 +16,12 @@ class ProfilePageModel {
 
 	private final ApplicantProfiles profiles;
 	private final ProfileCompleteness completeness;
+	private final ProfileDocuments documents;
 
-	ProfilePageModel(ApplicantProfiles profiles, ProfileCompleteness completeness) {
+	ProfilePageModel(ApplicantProfiles profiles, ProfileCompleteness completeness, ProfileDocuments documents) {
 		this.profiles = profiles;
 		this.completeness = completeness;
+		this.documents = documents;
 	}
 
 	@ModelAttribute
@@ -29,5 +34,18 @@ class ProfilePageModel {
 		// the overview covers every section, so it is measured against the program that asks for all of them
 		model.addAttribute("completeness", completeness.check(view, ProgramProfile.QUALIFICATION_EXAM));
 		model.addAttribute("sections", ProgramProfile.Section.values());
+		model.addAttribute("evidence", evidenceOf(user));
+	}
+
+	/** Which evidence images are present: "SLOT" and, per education record, "SLOT-recordId". */
+	private Set<String> evidenceOf(CurrentUser user) {
+		Set<String> present = new HashSet<>();
+		for (ProfileDocument document : documents.findByAccountIdOrderById(user.getAccountId())) {
+			present.add(document.slot.name());
+			if (document.educationRecordId != null) {
+				present.add(document.slot.name() + "-" + document.educationRecordId);
+			}
+		}
+		return present;
 	}
 }

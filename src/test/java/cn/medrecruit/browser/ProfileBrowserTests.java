@@ -100,7 +100,8 @@ class ProfileBrowserTests extends BrowserTest {
 		page.navigate(url("/profile/work"));
 		page.click("#has-work-unit button[value=true]");
 		page.click("#work-add");
-		page.fill("#unit-search", "省立");
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		page.locator("#unit-search").pressSequentially("省立金山");
 		page.locator("#unit-results-list li", new com.microsoft.playwright.Page.LocatorOptions().setHasText("福建省立金山医院"))
 			.click();
 		assertThat(page.locator("#unitName")).hasValue("福建省立金山医院");

@@ -396,7 +396,7 @@ class InstitutionPagesTests {
 		String none = page(as("zhangsan", get("/units/search").param("q", "不存在的单位名称")));
 		assertThat(none).contains("如果没有找到您的单位，请联系所在地卫生健康行政部门添加");
 		String page = page(as("zhangsan", get("/units").param("q", "省立")));
-		assertThat(page).contains("<nav", "hx-get=\"/units/search\"", "keyup changed delay:300ms", "福建省立金山医院");
+		assertThat(page).contains("<nav", "hx-get=\"/units/search\"", "input changed delay:300ms", "福建省立金山医院");
 	}
 
 	// ---------------------------------------------------------------- helpers

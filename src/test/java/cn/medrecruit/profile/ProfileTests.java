@@ -151,6 +151,24 @@ class ProfileTests {
 	}
 
 	@Test
+	void aNewMobileNumberNeedsItsSmsCodeAndThePassword() throws Exception {
+		String newPhone = cn.medrecruit.TestData.uniquePhone();
+		perform(post("/sms/codes").param("newPhone", newPhone).param("purpose", "CHANGE_PHONE"))
+			.andExpect(content().string(Matchers.containsString("验证码已发送")));
+		String code = jdbc.sql("SELECT message FROM sms_outbox WHERE phone_masked = :m ORDER BY id DESC LIMIT 1")
+			.param("m", cn.medrecruit.shared.Masking.maskPhone(newPhone)).query(String.class).single()
+			.replaceAll("\\D*(\\d{6}).*", "$1");
+		perform(post("/profile/contact/phone").param("newPhone", newPhone).param("smsCode", code)
+			.param("password", "Wrong#Pass1"))
+			.andExpect(content().string(Matchers.containsString("登录密码不正确")));
+		perform(post("/profile/contact/phone").param("newPhone", newPhone).param("smsCode", code)
+			.param("password", TestApplicants.PASSWORD))
+			.andExpect(redirectedUrl("/profile/contact"));
+		assertThat(jdbc.sql("SELECT phone_masked FROM account WHERE id = :a").param("a", applicant.id().value())
+			.query(String.class).single()).isEqualTo(cn.medrecruit.shared.Masking.maskPhone(newPhone));
+	}
+
+	@Test
 	void staffCannotOpenTheApplicantPages() throws Exception {
 		mvc.perform(get("/profile").with(user(users.loadUserByUsername("350122")))).andExpect(status().isForbidden());
 	}

@@ -37,6 +37,22 @@ public final class TestImages {
 		return encode(image, "png");
 	}
 
+	/** Like {@link #photoPng()} but on a blue background, which the photo rule refuses. */
+	public static byte[] bluePhotoPng() {
+		BufferedImage image = new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new Color(60, 120, 220));
+		graphics.fillRect(0, 0, 300, 400);
+		graphics.dispose();
+		Random random = new Random(7);
+		for (int y = 60; y < 300; y++) {
+			for (int x = 40; x < 260; x++) {
+				image.setRGB(x, y, random.nextInt(0xFFFFFF));
+			}
+		}
+		return encode(image, "png");
+	}
+
 	/** A small JPEG of a certificate-like card. */
 	public static byte[] certificateJpeg(String label) {
 		BufferedImage image = new BufferedImage(640, 420, BufferedImage.TYPE_INT_RGB);

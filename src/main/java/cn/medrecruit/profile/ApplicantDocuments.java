@@ -99,6 +99,10 @@ public class ApplicantDocuments {
 		catch (UploadRejected rejected) {
 			throw rejected.forField("file");
 		}
+		// the stored file is removed again when this refusal rolls the transaction back
+		if (slot == DocumentSlot.PHOTO && !PhotoBackground.isWhite(content)) {
+			throw new InputRejected("file", "profile.document.photo-background");
+		}
 		if (slot.holds() != DocumentSlot.Holds.SEVERAL) {
 			replaced.forEach(old -> remove(old, actor));
 		}

@@ -41,12 +41,6 @@ public class ApplicantDirectory {
 		});
 	}
 
-	/** The full phone number, for the account's owner and for roles that must call the applicant. */
-	@Transactional(readOnly = true)
-	public Optional<String> phoneOf(AccountId id) {
-		return accounts.findById(id.value()).map(account -> account.phoneEnc).map(cipher::decrypt);
-	}
-
 	/** A new mobile number needs an SMS code sent to it and the account's password. */
 	@Transactional
 	public void changePhone(AccountId id, String newPhone, String smsCode, String password) {

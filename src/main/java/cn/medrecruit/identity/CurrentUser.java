@@ -117,16 +117,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Act
 		return kind == AccountKind.APPLICANT;
 	}
 
-	CurrentUser withPendingStep(PendingStep step) {
-		return new CurrentUser(accountId, loginName, displayName, kind, institutionId, institutionName, scopePath, roles,
-				step, enabled, accountNonLocked, null);
-	}
-
-	CurrentUser withDisplayName(String name) {
-		return new CurrentUser(accountId, loginName, name, kind, institutionId, institutionName, scopePath, roles,
-				pendingStep, enabled, accountNonLocked, null);
-	}
-
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {
 		return roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();

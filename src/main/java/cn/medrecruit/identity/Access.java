@@ -1,23 +1,31 @@
 package cn.medrecruit.identity;
 
-import java.util.List;
+import java.time.Duration;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Answers whether the signed-in person may use a function, from the permission matrix. Used as {@code @access} in
- * {@code @PreAuthorize} and in templates for the menu.
+ * {@code @PreAuthorize} and in templates for the menu. The matrix is read at most every {@link #REFRESH} per node (a
+ * page asks it a dozen times); the node that saves a change sees it at once, the others within that time.
  */
 @Component("access")
 public class Access {
 
-	private final JdbcClient jdbc;
+	static final Duration REFRESH = Duration.ofSeconds(30);
 
-	Access(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final PermissionMatrix matrix;
+	private volatile Loaded loaded;
+
+	Access(PermissionMatrix matrix) {
+		this.matrix = matrix;
+	}
+
+	private record Loaded(PermissionMatrix.Snapshot snapshot, long atNanos) {
 	}
 
 	public boolean can(String permission) {
@@ -29,18 +37,26 @@ public class Access {
 			return false;
 		}
 		CurrentUser user = (CurrentUser) authentication.getPrincipal();
-		if (user.getRoles().isEmpty()) {
-			return false;
-		}
 		// the system administrator can always reach the matrix, so nobody can lock the platform out of it
 		if (permission == Permission.PERMISSION_CONFIGURE && user.has(Role.SYSTEM_ADMIN)) {
 			return true;
 		}
-		List<String> roles = user.getRoles().stream().map(Role::name).toList();
-		return jdbc.sql("SELECT COUNT(*) FROM role_permission WHERE permission = :permission AND role IN (:roles)")
-			.param("permission", permission.name())
-			.param("roles", roles)
-			.query(Integer.class)
-			.single() > 0;
+		PermissionMatrix.Snapshot snapshot = snapshot();
+		return user.getRoles().stream().anyMatch(role -> snapshot.has(role, permission));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(PermissionMatrix.Changed changed) {
+		loaded = null;
+	}
+
+	private PermissionMatrix.Snapshot snapshot() {
+		Loaded current = loaded;
+		long now = System.nanoTime();
+		if (current == null || now - current.atNanos() > REFRESH.toNanos()) {
+			current = new Loaded(matrix.read(), now);
+			loaded = current;
+		}
+		return current.snapshot();
 	}
 }

@@ -166,6 +166,13 @@ public class PermissionMatrix {
 				}
 			}
 		}
+		if (!granted.isEmpty() || !revoked.isEmpty()) {
+			events.publishEvent(new Changed());
+		}
 		return new Changes(List.copyOf(granted), List.copyOf(revoked));
+	}
+
+	/** The matrix was saved with changes. */
+	public record Changed() {
 	}
 }

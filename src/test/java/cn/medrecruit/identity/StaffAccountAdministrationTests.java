@@ -64,6 +64,9 @@ class StaffAccountAdministrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	Access access;
+
+	@Autowired
 	Clock clock;
 
 	// ---------------------------------------------------------------- creating
@@ -145,6 +148,7 @@ class StaffAccountAdministrationTests {
 			.andExpect(content().string(containsString("安溪县医院")));
 		// a city granted ACCOUNT_CREATE for the occasion sees only its own subtree and levels
 		jdbc.sql("INSERT INTO role_permission (role, permission) VALUES ('CITY', 'ACCOUNT_CREATE')").update();
+		access.on(new PermissionMatrix.Changed());
 		try {
 			mvc.perform(get("/admin/accounts/new").with(as("350100")))
 				.andExpect(status().isOk())
@@ -155,6 +159,7 @@ class StaffAccountAdministrationTests {
 		}
 		finally {
 			jdbc.sql("DELETE FROM role_permission WHERE role = 'CITY' AND permission = 'ACCOUNT_CREATE'").update();
+			access.on(new PermissionMatrix.Changed());
 		}
 
 		// a forged request for a role the form does not offer

@@ -37,6 +37,16 @@ public final class TestImages {
 		return encode(image, "png");
 	}
 
+	/** A white-background photo of about 200 KB as BMP, a format the photo slot does not take. */
+	public static byte[] photoBmp() {
+		BufferedImage image = new BufferedImage(260, 260, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.WHITE);
+		graphics.fillRect(0, 0, 260, 260);
+		graphics.dispose();
+		return encode(image, "bmp");
+	}
+
 	/** Like {@link #photoPng()} but on a blue background, which the photo rule refuses. */
 	public static byte[] bluePhotoPng() {
 		BufferedImage image = new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB);

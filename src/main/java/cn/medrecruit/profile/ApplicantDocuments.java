@@ -1,6 +1,7 @@
 package cn.medrecruit.profile;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.medrecruit.audit.AuditEvent;
+import cn.medrecruit.files.FileKind;
 import cn.medrecruit.files.StoredFile;
 import cn.medrecruit.files.StoredFileId;
 import cn.medrecruit.files.StoredFiles;
@@ -90,8 +92,7 @@ public class ApplicantDocuments {
 		if (slot.holds() == DocumentSlot.Holds.SEVERAL && replaced.size() >= MAX_PER_SLOT) {
 			throw new InputRejected("file", "profile.document.slot-full", MAX_PER_SLOT);
 		}
-		UploadPolicy policy = (slot.pdfAllowed() ? UploadPolicy.imagesOrPdf() : UploadPolicy.images())
-			.withMaxBytes(properties.maxFileSize().toBytes());
+		UploadPolicy policy = policyFor(slot);
 		StoredFile stored;
 		try {
 			stored = files.store(account.value(), originalName, content, policy);
@@ -134,6 +135,15 @@ public class ApplicantDocuments {
 					actor);
 		}
 		events.publishEvent(AuditEvent.success("PROFILE_DOCUMENT_DELETED", "account:" + account.value(), row.slot.name()));
+	}
+
+	/** The photo is a JPEG or PNG; certificates may also be PDFs where the slot allows it. */
+	private UploadPolicy policyFor(DocumentSlot slot) {
+		long maxBytes = properties.maxFileSize().toBytes();
+		if (slot == DocumentSlot.PHOTO) {
+			return new UploadPolicy(EnumSet.of(FileKind.JPEG, FileKind.PNG), maxBytes, UploadPolicy.DEFAULT_MAX_PIXELS);
+		}
+		return (slot.pdfAllowed() ? UploadPolicy.imagesOrPdf() : UploadPolicy.images()).withMaxBytes(maxBytes);
 	}
 
 	private List<ProfileDocument> existing(AccountId account, DocumentSlot slot, Long educationRecordId) {

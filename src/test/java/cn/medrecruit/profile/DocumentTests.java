@@ -93,6 +93,8 @@ class DocumentTests {
 			.andExpect(flash().attribute("flashError", Matchers.startsWith("身份证件正面：")));
 		upload("PHOTO", "small.png", TestImages.certificateJpeg("SMALL"))
 			.andExpect(flash().attribute("flashError", Matchers.containsString("150KB 至 300KB")));
+		upload("PHOTO", "photo.bmp", TestImages.photoBmp())
+			.andExpect(flash().attribute("flashError", Matchers.startsWith("个人照片：")));
 		upload("PHOTO", "blue.png", TestImages.bluePhotoPng())
 			.andExpect(flash().attribute("flashError", Matchers.containsString("纯白背景")));
 		upload("OTHER", "other.jpg", TestImages.certificateJpeg("OTHER"))

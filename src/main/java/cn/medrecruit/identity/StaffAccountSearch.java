@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.medrecruit.audit.AuditEvent;
 import cn.medrecruit.shared.PersonalDataCipher;
+import cn.medrecruit.shared.LikePatterns;
 
 /**
  * Reads the staff account list of the signed-in person's subtree: the subtree is a bound path prefix, never SQL
@@ -61,10 +62,10 @@ public class StaffAccountSearch {
 				  FROM account
 				 WHERE kind = 'STAFF' AND institution_path LIKE :scope ESCAPE '\\'""");
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", escapeLike(actor.getScopePath()) + "%");
+		params.put("scope", LikePatterns.startingWith(actor.getScopePath()));
 		if (query.q() != null) {
 			sql.append(" AND (LOWER(login_name) LIKE :keyword ESCAPE '\\' OR LOWER(real_name) LIKE :keyword ESCAPE '\\')");
-			params.put("keyword", "%" + escapeLike(query.q().toLowerCase()) + "%");
+			params.put("keyword", LikePatterns.containing(query.q().toLowerCase()));
 		}
 		if (query.institution() != null) {
 			sql.append(" AND institution_id = :institution");
@@ -163,7 +164,4 @@ public class StaffAccountSearch {
 		return instant == null ? null : LocalDateTime.ofInstant(instant, zone);
 	}
 
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 }

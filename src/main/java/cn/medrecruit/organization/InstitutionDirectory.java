@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.medrecruit.identity.InstitutionLookup;
+import cn.medrecruit.shared.LikePatterns;
 
 @Component
 @Transactional(readOnly = true)
@@ -50,13 +51,10 @@ class InstitutionDirectory implements InstitutionLookup {
 			return List.of();
 		}
 		return jdbc.sql("SELECT id, name, path, enabled FROM institution WHERE path LIKE :prefix ESCAPE '\\' ORDER BY path, name")
-			.param("prefix", escapeLike(scopePath) + "%")
+			.param("prefix", LikePatterns.startingWith(scopePath))
 			.query((rs, n) -> new InstitutionRef(rs.getLong("id"), rs.getString("name"), rs.getString("path"),
 					rs.getBoolean("enabled")))
 			.list();
 	}
 
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.medrecruit.identity.AccountId;
 import cn.medrecruit.identity.AccountNames;
 import cn.medrecruit.identity.CurrentUser;
+import cn.medrecruit.shared.LikePatterns;
 
 /**
  * Reads institutions within the signed-in person's subtree (own institution included). The subtree is a path
@@ -58,10 +59,10 @@ public class InstitutionListing {
 		}
 		StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE i.path LIKE :scope");
 		Map<String, Object> params = new HashMap<>();
-		params.put("scope", user.getScopePath() + "%");
+		params.put("scope", LikePatterns.startingWith(user.getScopePath()));
 		if (query.keyword() != null) {
 			sql.append(" AND (i.name LIKE :keyword ESCAPE '\\' OR UPPER(i.code) LIKE UPPER(:keyword) ESCAPE '\\')");
-			params.put("keyword", "%" + escapeLike(query.keyword()) + "%");
+			params.put("keyword", LikePatterns.containing(query.keyword()));
 		}
 		if (query.kind() != null) {
 			sql.append(" AND i.kind = :kind");
@@ -135,9 +136,5 @@ public class InstitutionListing {
 				rs.getString("parent_name"), rs.getBoolean("review_rights"), rs.getBoolean("enabled"),
 				rs.getObject("admin_account_id", Long.class), null, rs.getString("contact_name"),
 				rs.getString("contact_phone"), rs.getInt("version"));
-	}
-
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 }

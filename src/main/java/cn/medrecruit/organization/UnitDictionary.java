@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import cn.medrecruit.shared.LikePatterns;
 
 /**
  * The applicants' unit dictionary: enabled employers (units, training bases, health commissions; not the exam bodies,
@@ -103,7 +104,7 @@ public class UnitDictionary {
 				  JOIN region r ON r.code = u.region_code
 				 ORDER BY LENGTH(u.name), u.name""")
 			.param("ids", ids)
-			.param("pattern", "%" + escapeLike(text) + "%")
+			.param("pattern", LikePatterns.containing(text))
 			.param("limit", MAX_RESULTS + 1)
 			.query((rs, n) -> new Unit(rs.getLong("id"), rs.getString("name"), rs.getString("region_name")))
 			.list();
@@ -147,7 +148,4 @@ public class UnitDictionary {
 		return grams;
 	}
 
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 }

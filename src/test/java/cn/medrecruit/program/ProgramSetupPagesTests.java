@@ -70,7 +70,7 @@ class ProgramSetupPagesTests {
 			.param("t", "batch:" + batch).query(Integer.class).single()).isEqualTo(1);
 
 		String list = page(as("350000", get("/programs/residency")));
-		assertThat(list).contains("第一批", "未开始", "2031-03-01 09:00");
+		assertThat(list).contains("第一批", "未开始", "2031-03-01 09:00", "2031-03-10 17:30");
 		String edit = page(as("350000", get("/programs/batches/" + batch)));
 		assertThat(edit).contains("value=\"2031-03-01T09:00\"", "第一志愿基地", "面向社会招收住院医师");
 	}

@@ -30,7 +30,7 @@ class AdminTemplateTextTest {
 
 	static Stream<Path> templates() throws IOException {
 		List<Path> all = new ArrayList<>();
-		for (String folder : List.of("admin", "audit")) {
+		for (String folder : List.of("admin", "audit", "program")) {
 			try (Stream<Path> files = Files.list(TEMPLATES.resolve(folder))) {
 				files.filter(file -> file.toString().endsWith(".html")).forEach(all::add);
 			}

@@ -1,0 +1,4 @@
+package cn.medrecruit.program;
+
+public record BatchId(long value) {
+}

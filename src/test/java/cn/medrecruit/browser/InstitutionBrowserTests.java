@@ -23,6 +23,9 @@ class InstitutionBrowserTests extends BrowserTest {
 		assertThat(page.locator("#issued-login-name")).containsText(code);
 		assertThat(page.locator("#issued-one-time-password")).not().isEmpty();
 
+		page.navigate(url("/units?q=" + name));
+		assertThat(page.locator("#unit-results")).containsText(name);
+
 		page.navigate(url("/org/institutions"));
 		page.fill("#filter-q", name);
 		page.locator("#institution-filter button[type=submit]").click();
@@ -33,7 +36,7 @@ class InstitutionBrowserTests extends BrowserTest {
 		assertThat(page.locator(".alert-success")).isVisible();
 		assertThat(page.locator("#institution-table tr.table-secondary")).containsText(name);
 
-		page.navigate(url("/units?q=" + code));
+		page.navigate(url("/units?q=" + name));
 		assertThat(page.locator("#unit-results")).not().containsText(name);
 	}
 

@@ -209,6 +209,11 @@ class BatchStore {
 			.list();
 	}
 
+	/** Every batch, newest registration first. */
+	List<Long> allBatchIds() {
+		return jdbc.sql("SELECT id FROM batch ORDER BY registration_start DESC, id DESC").query(Long.class).list();
+	}
+
 	List<Long> batchIdsOpenAt(Instant now) {
 		return jdbc.sql("SELECT id FROM batch WHERE registration_start <= :now AND registration_end > :now "
 				+ "ORDER BY registration_end, id")

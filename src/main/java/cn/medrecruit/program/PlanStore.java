@@ -1,0 +1,254 @@
+package cn.medrecruit.program;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The plan and quota tables, and the few facts about institutions they need (a base's kind and category, the
+ * city-level health commissions), read from the organization's table.
+ */
+@Repository
+class PlanStore {
+
+	private final JdbcClient jdbc;
+
+	PlanStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	// ------------------------------------------------------------------------------------------------ institutions
+
+	record InstitutionRow(long id, String name, String kind, String baseCategory) {
+	}
+
+	Optional<InstitutionRow> institution(long id) {
+		return jdbc.sql("SELECT id, name, kind, base_category FROM institution WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new InstitutionRow(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
+					rs.getString("base_category")))
+			.optional();
+	}
+
+	record City(long id, String name) {
+	}
+
+	/** The enabled health commissions of city level, the holders of quotas. */
+	List<City> cities() {
+		return jdbc.sql("""
+				SELECT i.id, i.name FROM institution i JOIN region r ON r.code = i.region_code
+				WHERE i.kind = 'HEALTH_COMMISSION' AND r.level = 'CITY' AND i.enabled = TRUE ORDER BY i.region_code, i.id""")
+			.query((rs, n) -> new City(rs.getLong("id"), rs.getString("name")))
+			.list();
+	}
+
+	// ------------------------------------------------------------------------------------------------ declarations
+
+	record Declaration(long batchId, long baseId, PlanStatus status, String reason, int version) {
+	}
+
+	Optional<Declaration> declaration(long batchId, long baseId) {
+		return jdbc.sql("SELECT batch_id, base_institution_id, status, reason, version FROM plan_declaration "
+				+ "WHERE batch_id = :batch AND base_institution_id = :base")
+			.param("batch", batchId)
+			.param("base", baseId)
+			.query((rs, n) -> new Declaration(rs.getLong(1), rs.getLong(2), PlanStatus.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getInt(5)))
+			.optional();
+	}
+
+	List<Declaration> declarations(long batchId) {
+		return jdbc.sql("SELECT batch_id, base_institution_id, status, reason, version FROM plan_declaration "
+				+ "WHERE batch_id = :batch ORDER BY base_institution_id")
+			.param("batch", batchId)
+			.query((rs, n) -> new Declaration(rs.getLong(1), rs.getLong(2), PlanStatus.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getInt(5)))
+			.list();
+	}
+
+	void insertDeclaration(long batchId, long baseId, Instant now) {
+		jdbc.sql("INSERT INTO plan_declaration (batch_id, base_institution_id, status, version, declared_at) "
+				+ "VALUES (:batch, :base, 'DECLARED', 0, :now)")
+			.param("batch", batchId)
+			.param("base", baseId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Moves a declaration from one of {@code from} to {@code to}, if nobody changed it since {@code version}. */
+	void changeDeclaration(long batchId, long baseId, int version, List<PlanStatus> from, PlanStatus to, String reason,
+			Instant now) {
+		String times = to == PlanStatus.DECLARED ? "declared_at = :now, decided_at = NULL" : "decided_at = :now";
+		int changed = jdbc.sql("UPDATE plan_declaration SET status = :to, reason = :reason, version = version + 1, "
+				+ times + " WHERE batch_id = :batch AND base_institution_id = :base AND version = :version "
+				+ "AND status IN (:from)")
+			.param("to", to.name())
+			.param("reason", reason)
+			.param("now", Timestamp.from(now))
+			.param("batch", batchId)
+			.param("base", baseId)
+			.param("version", version)
+			.param("from", from.stream().map(Enum::name).toList())
+			.update();
+		if (changed != 1) {
+			throw new OptimisticLockingFailureException("plan declaration changed");
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------------ plan rows
+
+	record PlanRow(long baseId, long specialtyId, int places, int appliedCount, PlanStatus status) {
+
+		public int remaining() {
+			return Math.max(0, places - appliedCount);
+		}
+	}
+
+	List<PlanRow> plans(long batchId) {
+		return jdbc.sql("SELECT base_institution_id, specialty_id, places, applied_count, status FROM plan "
+				+ "WHERE batch_id = :batch ORDER BY base_institution_id, specialty_id")
+			.param("batch", batchId)
+			.query((rs, n) -> new PlanRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
+					PlanStatus.valueOf(rs.getString(5))))
+			.list();
+	}
+
+	/** Sets the places of every specialty declared, keeping rows (and their counts) of specialties already there. */
+	void writePlans(long batchId, long baseId, Map<Long, Integer> places, PlanStatus status) {
+		for (Map.Entry<Long, Integer> entry : places.entrySet()) {
+			int updated = jdbc.sql("UPDATE plan SET places = :places, status = :status, version = version + 1 "
+					+ "WHERE batch_id = :batch AND base_institution_id = :base AND specialty_id = :specialty")
+				.param("places", entry.getValue())
+				.param("status", status.name())
+				.param("batch", batchId)
+				.param("base", baseId)
+				.param("specialty", entry.getKey())
+				.update();
+			if (updated == 0) {
+				jdbc.sql("INSERT INTO plan (batch_id, base_institution_id, specialty_id, places, status) "
+						+ "VALUES (:batch, :base, :specialty, :places, :status)")
+					.param("batch", batchId)
+					.param("base", baseId)
+					.param("specialty", entry.getKey())
+					.param("places", entry.getValue())
+					.param("status", status.name())
+					.update();
+			}
+		}
+	}
+
+	void setPlanStatus(long batchId, long baseId, PlanStatus status) {
+		jdbc.sql("UPDATE plan SET status = :status, version = version + 1 "
+				+ "WHERE batch_id = :batch AND base_institution_id = :base")
+			.param("status", status.name())
+			.param("batch", batchId)
+			.param("base", baseId)
+			.update();
+	}
+
+	List<PlanLine> approvedPlans(long batchId, long specialtyId) {
+		return jdbc.sql("""
+				SELECT p.base_institution_id, i.name, p.specialty_id, p.places, p.applied_count
+				FROM plan p JOIN institution i ON i.id = p.base_institution_id
+				WHERE p.batch_id = :batch AND p.specialty_id = :specialty AND p.status = 'APPROVED' AND p.places > 0
+				ORDER BY i.code""")
+			.param("batch", batchId)
+			.param("specialty", specialtyId)
+			.query((rs, n) -> new PlanLine(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5)))
+			.list();
+	}
+
+	// ------------------------------------------------------------------------------------------------ counters
+
+	int takePlan(long batchId, long baseId, long specialtyId) {
+		return jdbc.sql("UPDATE plan SET applied_count = applied_count + 1 WHERE batch_id = :batch "
+				+ "AND base_institution_id = :base AND specialty_id = :specialty AND status = 'APPROVED'")
+			.param("batch", batchId)
+			.param("base", baseId)
+			.param("specialty", specialtyId)
+			.update();
+	}
+
+	int giveBackPlan(long batchId, long baseId, long specialtyId) {
+		return jdbc.sql("UPDATE plan SET applied_count = applied_count - 1 WHERE batch_id = :batch "
+				+ "AND base_institution_id = :base AND specialty_id = :specialty AND applied_count > 0")
+			.param("batch", batchId)
+			.param("base", baseId)
+			.param("specialty", specialtyId)
+			.update();
+	}
+
+	int takeQuota(long batchId, long cityId, long specialtyId) {
+		return jdbc.sql("UPDATE quota SET filled_count = filled_count + 1 WHERE batch_id = :batch "
+				+ "AND city_institution_id = :city AND specialty_id = :specialty")
+			.param("batch", batchId)
+			.param("city", cityId)
+			.param("specialty", specialtyId)
+			.update();
+	}
+
+	int giveBackQuota(long batchId, long cityId, long specialtyId) {
+		return jdbc.sql("UPDATE quota SET filled_count = filled_count - 1 WHERE batch_id = :batch "
+				+ "AND city_institution_id = :city AND specialty_id = :specialty AND filled_count > 0")
+			.param("batch", batchId)
+			.param("city", cityId)
+			.param("specialty", specialtyId)
+			.update();
+	}
+
+	// ------------------------------------------------------------------------------------------------ quotas
+
+	record QuotaRow(long id, long cityId, long specialtyId, int places, int filledCount, int version) {
+
+		public int remaining() {
+			return Math.max(0, places - filledCount);
+		}
+	}
+
+	List<QuotaRow> quotas(long batchId) {
+		return jdbc.sql("SELECT id, city_institution_id, specialty_id, places, filled_count, version FROM quota "
+				+ "WHERE batch_id = :batch ORDER BY city_institution_id, specialty_id")
+			.param("batch", batchId)
+			.query((rs, n) -> new QuotaRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6)))
+			.list();
+	}
+
+	Optional<QuotaRow> quota(long batchId, long cityId, long specialtyId) {
+		return jdbc.sql("SELECT id, city_institution_id, specialty_id, places, filled_count, version FROM quota "
+				+ "WHERE batch_id = :batch AND city_institution_id = :city AND specialty_id = :specialty")
+			.param("batch", batchId)
+			.param("city", cityId)
+			.param("specialty", specialtyId)
+			.query((rs, n) -> new QuotaRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+					rs.getInt(6)))
+			.optional();
+	}
+
+	void insertQuota(long batchId, long cityId, long specialtyId, int places) {
+		jdbc.sql("INSERT INTO quota (batch_id, city_institution_id, specialty_id, places) "
+				+ "VALUES (:batch, :city, :specialty, :places)")
+			.param("batch", batchId)
+			.param("city", cityId)
+			.param("specialty", specialtyId)
+			.param("places", places)
+			.update();
+	}
+
+	void updateQuota(long id, int version, int places) {
+		int changed = jdbc.sql("UPDATE quota SET places = :places, version = version + 1 WHERE id = :id AND version = :version")
+			.param("places", places)
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (changed != 1) {
+			throw new OptimisticLockingFailureException("quota changed");
+		}
+	}
+}

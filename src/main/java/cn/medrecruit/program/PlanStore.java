@@ -2,6 +2,7 @@ package cn.medrecruit.program;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,16 +11,20 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.medrecruit.organization.InstitutionFacts;
+
 /**
  * The plan and quota tables, and the few facts about institutions they need (a base's kind and category, the
- * city-level health commissions), read from the organization's table.
+ * city-level health commissions), asked of the organization module.
  */
 @Repository
 class PlanStore {
 
 	private final JdbcClient jdbc;
+	private final InstitutionFacts institutions;
 
-	PlanStore(JdbcClient jdbc) {
+	PlanStore(JdbcClient jdbc, InstitutionFacts institutions) {
+		this.institutions = institutions;
 		this.jdbc = jdbc;
 	}
 
@@ -29,11 +34,8 @@ class PlanStore {
 	}
 
 	Optional<InstitutionRow> institution(long id) {
-		return jdbc.sql("SELECT id, name, kind, base_category FROM institution WHERE id = :id")
-			.param("id", id)
-			.query((rs, n) -> new InstitutionRow(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
-					rs.getString("base_category")))
-			.optional();
+		return institutions.of(id).map(facts -> new InstitutionRow(facts.id(), facts.name(), facts.kind().name(),
+				facts.baseCategory() == null ? null : facts.baseCategory().name()));
 	}
 
 	record City(long id, String name) {
@@ -41,11 +43,7 @@ class PlanStore {
 
 	/** The enabled health commissions of city level, the holders of quotas. */
 	List<City> cities() {
-		return jdbc.sql("""
-				SELECT i.id, i.name FROM institution i JOIN region r ON r.code = i.region_code
-				WHERE i.kind = 'HEALTH_COMMISSION' AND r.level = 'CITY' AND i.enabled = TRUE ORDER BY i.region_code, i.id""")
-			.query((rs, n) -> new City(rs.getLong("id"), rs.getString("name")))
-			.list();
+		return institutions.cityCommissions().stream().map(facts -> new City(facts.id(), facts.name())).toList();
 	}
 
 	// ------------------------------------------------------------------------------------------------ declarations
@@ -153,15 +151,22 @@ class PlanStore {
 	}
 
 	List<PlanLine> approvedPlans(long batchId, long specialtyId) {
-		return jdbc.sql("""
-				SELECT p.base_institution_id, i.name, p.specialty_id, p.places, p.applied_count
-				FROM plan p JOIN institution i ON i.id = p.base_institution_id
-				WHERE p.batch_id = :batch AND p.specialty_id = :specialty AND p.status = 'APPROVED' AND p.places > 0
-				ORDER BY i.code""")
+		record Approved(long baseId, long specialtyId, int places, int appliedCount) {
+		}
+		List<Approved> rows = jdbc.sql("""
+				SELECT base_institution_id, specialty_id, places, applied_count FROM plan
+				WHERE batch_id = :batch AND specialty_id = :specialty AND status = 'APPROVED' AND places > 0""")
 			.param("batch", batchId)
 			.param("specialty", specialtyId)
-			.query((rs, n) -> new PlanLine(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5)))
+			.query((rs, n) -> new Approved(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4)))
 			.list();
+		Map<Long, InstitutionFacts.Facts> bases = institutions.of(rows.stream().map(Approved::baseId).toList());
+		return rows.stream()
+			.filter(row -> bases.containsKey(row.baseId()))
+			.sorted(Comparator.comparing(row -> bases.get(row.baseId()).code()))
+			.map(row -> new PlanLine(row.baseId(), bases.get(row.baseId()).name(), row.specialtyId(), row.places(),
+					row.appliedCount()))
+			.toList();
 	}
 
 	// ------------------------------------------------------------------------------------------------ counters

@@ -19,23 +19,23 @@ import cn.medrecruit.TestApplicants;
  * Batches, approved plans and complete profiles for application tests. Batches and plans are written directly (their
  * pages are tested in the program module); profiles go through the profile pages, documents are recorded directly.
  */
-class ApplicationFixtures {
+public class ApplicationFixtures {
 
-	static final String BASE = "35000101";
-	static final String OTHER_BASE = "35000102";
+	public static final String BASE = "35000101";
+	public static final String OTHER_BASE = "35000102";
 
 	private final JdbcClient jdbc;
 	private final MockMvc mvc;
 	private final TestApplicants applicants;
 
-	ApplicationFixtures(JdbcClient jdbc, MockMvc mvc, TestApplicants applicants) {
+	public ApplicationFixtures(JdbcClient jdbc, MockMvc mvc, TestApplicants applicants) {
 		this.jdbc = jdbc;
 		this.mvc = mvc;
 		this.applicants = applicants;
 	}
 
 	/** A residency batch (本单位, 面向社会; 2 choices; 调剂) whose registration window runs from now-1d to now+1d. */
-	long openBatch(String name, Instant now) {
+	public long openBatch(String name, Instant now) {
 		return batch(name, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
 	}
 
@@ -76,7 +76,7 @@ class ApplicationFixtures {
 	}
 
 	/** An approved plan of the base for the specialty. */
-	void approvedPlan(long batch, String base, String specialty, int places) {
+	public void approvedPlan(long batch, String base, String specialty, int places) {
 		jdbc.sql("""
 				INSERT INTO plan_declaration (batch_id, base_institution_id, status, version, declared_at, decided_at)
 				SELECT :b, :i, 'APPROVED', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM (VALUES (1)) AS one (x)
@@ -89,14 +89,14 @@ class ApplicationFixtures {
 			.update();
 	}
 
-	int applied(long batch, String base, String specialty) {
+	public int applied(long batch, String base, String specialty) {
 		return jdbc.sql("SELECT applied_count FROM plan WHERE batch_id = :b AND base_institution_id = :i AND specialty_id = :s")
 			.param("b", batch).param("i", institution(base)).param("s", specialty(specialty)).query(Integer.class)
 			.single();
 	}
 
 	/** A new applicant whose profile is complete for residency, with or without a current unit. */
-	TestApplicants.Registered completeApplicant(String name, boolean withCurrentUnit) throws Exception {
+	public TestApplicants.Registered completeApplicant(String name, boolean withCurrentUnit) throws Exception {
 		TestApplicants.Registered applicant = applicants.register(name);
 		as(applicant, post("/profile/basic").param("ethnicity", "01").param("politicalStatus", "CYL_MEMBER")
 			.param("maritalStatus", "UNMARRIED").param("householdRegistration", "福建省福州市").param("xuexinCode", "无"));
@@ -131,11 +131,11 @@ class ApplicationFixtures {
 			.param("a", applicant.id().value()).param("s", slot).param("e", education).param("b", bytes).update();
 	}
 
-	long institution(String code) {
+	public long institution(String code) {
 		return jdbc.sql("SELECT id FROM institution WHERE code = :c").param("c", code).query(Long.class).single();
 	}
 
-	long specialty(String code) {
+	public long specialty(String code) {
 		return jdbc.sql("SELECT id FROM program_specialty WHERE program_code = 'residency' AND code = :c")
 			.param("c", code).query(Long.class).single();
 	}

@@ -1,0 +1,185 @@
+package cn.medrecruit.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.medrecruit.program.BatchId;
+import cn.medrecruit.program.PersonType;
+
+/** The application tables, through plain SQL. */
+@Repository
+class ApplicationStore {
+
+	private static final String COLUMNS = """
+			SELECT id, account_id, batch_id, person_type, specialty_id, accept_adjustment, status, submitted_at, version
+			  FROM application""";
+
+	private final JdbcClient jdbc;
+
+	ApplicationStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts a draft; throws {@code DuplicateKeyException} when the applicant already has one for the batch. */
+	long insertDraft(long account, long batch, Instant now) {
+		org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO application (account_id, batch_id, status, created_at, updated_at, version)
+				VALUES (:account, :batch, 'DRAFT', :now, :now, 0)""")
+			.param("account", account)
+			.param("batch", batch)
+			.param("now", Timestamp.from(now))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	Optional<ApplicationView> find(long id) {
+		return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(this::row).optional().map(this::withChildren);
+	}
+
+	Optional<ApplicationView> findFor(long account, long batch) {
+		return jdbc.sql(COLUMNS + " WHERE account_id = :account AND batch_id = :batch")
+			.param("account", account)
+			.param("batch", batch)
+			.query(this::row)
+			.optional()
+			.map(this::withChildren);
+	}
+
+	/** Locks the row until the transaction ends, so submit and cancel of one application run one after the other. */
+	Optional<ApplicationView> lock(long id) {
+		return jdbc.sql(COLUMNS + " WHERE id = :id FOR UPDATE").param("id", id).query(this::row).optional()
+			.map(this::withChildren);
+	}
+
+	List<ApplicationView> ofAccount(long account) {
+		return jdbc.sql(COLUMNS + " WHERE account_id = :account ORDER BY id DESC")
+			.param("account", account)
+			.query(this::row)
+			.list()
+			.stream()
+			.map(this::withChildren)
+			.toList();
+	}
+
+	int countInStatus(long account, ApplicationStatus status) {
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE account_id = :account AND status = :status")
+			.param("account", account)
+			.param("status", status.name())
+			.query(Integer.class)
+			.single();
+	}
+
+	void setPersonType(long id, PersonType type, Instant now) {
+		jdbc.sql("UPDATE application SET person_type = :type, updated_at = :now, version = version + 1 WHERE id = :id")
+			.param("type", type.name())
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	/** A new specialty empties the choices, which were bases of the old one. */
+	void setSpecialty(long id, long specialty, Instant now) {
+		int changed = jdbc.sql("""
+				UPDATE application SET specialty_id = :specialty, updated_at = :now, version = version + 1
+				 WHERE id = :id AND (specialty_id IS NULL OR specialty_id <> :specialty)""")
+			.param("specialty", specialty)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+		if (changed > 0) {
+			jdbc.sql("DELETE FROM application_choice WHERE application_id = :id").param("id", id).update();
+		}
+	}
+
+	void setChoices(long id, List<Long> bases, Boolean acceptAdjustment, Instant now) {
+		jdbc.sql("DELETE FROM application_choice WHERE application_id = :id").param("id", id).update();
+		for (int i = 0; i < bases.size(); i++) {
+			jdbc.sql("INSERT INTO application_choice (application_id, choice_rank, base_institution_id) VALUES (:id, :rank, :base)")
+				.param("id", id)
+				.param("rank", i + 1)
+				.param("base", bases.get(i))
+				.update();
+		}
+		jdbc.sql("""
+				UPDATE application SET accept_adjustment = :adjust, updated_at = :now, version = version + 1
+				 WHERE id = :id""")
+			.param("adjust", acceptAdjustment)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	void setStatus(long id, ApplicationStatus status, Instant submittedAt, Instant now) {
+		jdbc.sql("""
+				UPDATE application SET status = :status, submitted_at = :submitted, updated_at = :now,
+				       version = version + 1 WHERE id = :id""")
+			.param("status", status.name())
+			.param("submitted", submittedAt == null ? null : Timestamp.from(submittedAt))
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	void addHistory(long id, ApplicationStatus from, ApplicationStatus to, String actor, String reason, Instant at) {
+		jdbc.sql("""
+				INSERT INTO application_history (application_id, happened_at, from_status, to_status, actor, reason)
+				VALUES (:id, :at, :from, :to, :actor, :reason)""")
+			.param("id", id)
+			.param("at", Timestamp.from(at))
+			.param("from", from == null ? null : from.name())
+			.param("to", to.name())
+			.param("actor", actor.length() > 64 ? actor.substring(0, 64) : actor)
+			.param("reason", reason)
+			.update();
+	}
+
+	List<HistoryEntry> history(long id) {
+		return jdbc.sql("""
+				SELECT happened_at, from_status, to_status, actor, reason FROM application_history
+				 WHERE application_id = :id ORDER BY id""")
+			.param("id", id)
+			.query((rs, n) -> new HistoryEntry(rs.getTimestamp("happened_at").toInstant(),
+					rs.getString("from_status") == null ? null : ApplicationStatus.valueOf(rs.getString("from_status")),
+					ApplicationStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), rs.getString("reason")))
+			.list();
+	}
+
+	private ApplicationView row(ResultSet rs, int n) throws SQLException {
+		Timestamp submitted = rs.getTimestamp("submitted_at");
+		long specialty = rs.getLong("specialty_id");
+		Long specialtyId = rs.wasNull() ? null : specialty;
+		boolean adjust = rs.getBoolean("accept_adjustment");
+		Boolean acceptAdjustment = rs.wasNull() ? null : adjust;
+		String type = rs.getString("person_type");
+		return new ApplicationView(rs.getLong("id"), rs.getLong("account_id"), new BatchId(rs.getLong("batch_id")),
+				type == null ? null : PersonType.valueOf(type), specialtyId, List.of(), acceptAdjustment, Map.of(),
+				ApplicationStatus.valueOf(rs.getString("status")), submitted == null ? null : submitted.toInstant(),
+				rs.getInt("version"));
+	}
+
+	private ApplicationView withChildren(ApplicationView a) {
+		List<Long> choices = jdbc.sql("""
+				SELECT base_institution_id FROM application_choice WHERE application_id = :id ORDER BY choice_rank""")
+			.param("id", a.id())
+			.query(Long.class)
+			.list();
+		Map<String, String> fields = new LinkedHashMap<>();
+		jdbc.sql("SELECT field_key, field_value FROM application_field WHERE application_id = :id ORDER BY field_key")
+			.param("id", a.id())
+			.query((rs, n) -> fields.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return new ApplicationView(a.id(), a.accountId(), a.batchId(), a.personType(), a.specialtyId(),
+				List.copyOf(choices), a.acceptAdjustment(), java.util.Collections.unmodifiableMap(fields), a.status(), a.submittedAt(),
+				a.version());
+	}
+}

@@ -1,0 +1,146 @@
+package cn.medrecruit.application;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import cn.medrecruit.TestApplicants;
+
+/**
+ * Batches, approved plans and complete profiles for application tests. Batches and plans are written directly (their
+ * pages are tested in the program module); profiles go through the profile pages, documents are recorded directly.
+ */
+public class ApplicationFixtures {
+
+	public static final String BASE = "35000101";
+	public static final String OTHER_BASE = "35000102";
+
+	private final JdbcClient jdbc;
+	private final MockMvc mvc;
+	private final TestApplicants applicants;
+
+	public ApplicationFixtures(JdbcClient jdbc, MockMvc mvc, TestApplicants applicants) {
+		this.jdbc = jdbc;
+		this.mvc = mvc;
+		this.applicants = applicants;
+	}
+
+	/** A residency batch (本单位, 面向社会; 2 choices; 调剂) whose registration window runs from now-1d to now+1d. */
+	public long openBatch(String name, Instant now) {
+		return batch(name, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
+	}
+
+	synchronized long batch(String name, Instant start, Instant end) {
+		Integer max = jdbc.sql("SELECT MAX(cohort_year) FROM cohort WHERE program_code = 'residency'")
+			.query(Integer.class).optional().orElse(null);
+		int year = max == null ? 2000 : max + 1;
+		jdbc.sql("INSERT INTO cohort (program_code, cohort_year, created_at) VALUES ('residency', :y, CURRENT_TIMESTAMP)")
+			.param("y", year).update();
+		long cohort = jdbc.sql("SELECT id FROM cohort WHERE program_code = 'residency' AND cohort_year = :y")
+			.param("y", year).query(Long.class).single();
+		Timestamp later = Timestamp.from(end.plus(Duration.ofDays(30)));
+		Timestamp last = Timestamp.from(end.plus(Duration.ofDays(40)));
+		jdbc.sql("""
+				INSERT INTO batch (cohort_id, name, choice_count, adjustment_allowed, registration_start, registration_end,
+				  admission_start, admission_end, confirmation_start, confirmation_end, check_in_start, check_in_end,
+				  version, created_at, updated_at)
+				VALUES (:c, :n, 2, TRUE, :s, :e, :later, :last, :later, :last, :later, :last, 0, CURRENT_TIMESTAMP,
+				  CURRENT_TIMESTAMP)""")
+			.param("c", cohort).param("n", name).param("s", Timestamp.from(start)).param("e", Timestamp.from(end))
+			.param("later", later).param("last", last).update();
+		long batch = jdbc.sql("SELECT id FROM batch WHERE cohort_id = :c").param("c", cohort).query(Long.class).single();
+		for (String type : new String[] { "OWN_RESIDENT", "SOCIAL_RECRUIT" }) {
+			jdbc.sql("INSERT INTO batch_person_type (batch_id, person_type) VALUES (:b, :t)").param("b", batch)
+				.param("t", type).update();
+		}
+		jdbc.sql("INSERT INTO batch_base_category (batch_id, category) VALUES (:b, 'AFFILIATED')").param("b", batch)
+			.update();
+		for (String code : new String[] { "R01", "R03" }) {
+			jdbc.sql("INSERT INTO batch_specialty (batch_id, specialty_id) VALUES (:b, :s)").param("b", batch)
+				.param("s", specialty(code)).update();
+		}
+		jdbc.sql("""
+				INSERT INTO batch_stage (batch_id, stage_position, stage_level, on_reject, window_start, window_end)
+				VALUES (:b, 0, 'FIRST_CHOICE_BASE', 'RETURNS', :s, :e)""")
+			.param("b", batch).param("s", Timestamp.from(end)).param("e", later).update();
+		return batch;
+	}
+
+	/** An approved plan of the base for the specialty. */
+	public void approvedPlan(long batch, String base, String specialty, int places) {
+		jdbc.sql("""
+				INSERT INTO plan_declaration (batch_id, base_institution_id, status, version, declared_at, decided_at)
+				SELECT :b, :i, 'APPROVED', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM (VALUES (1)) AS one (x)
+				 WHERE NOT EXISTS (SELECT 1 FROM plan_declaration WHERE batch_id = :b AND base_institution_id = :i)""")
+			.param("b", batch).param("i", institution(base)).update();
+		jdbc.sql("""
+				INSERT INTO plan (batch_id, base_institution_id, specialty_id, places, applied_count, status, version)
+				VALUES (:b, :i, :s, :p, 0, 'APPROVED', 0)""")
+			.param("b", batch).param("i", institution(base)).param("s", specialty(specialty)).param("p", places)
+			.update();
+	}
+
+	public int applied(long batch, String base, String specialty) {
+		return jdbc.sql("SELECT applied_count FROM plan WHERE batch_id = :b AND base_institution_id = :i AND specialty_id = :s")
+			.param("b", batch).param("i", institution(base)).param("s", specialty(specialty)).query(Integer.class)
+			.single();
+	}
+
+	/** A new applicant whose profile is complete for residency, with or without a current unit. */
+	public TestApplicants.Registered completeApplicant(String name, boolean withCurrentUnit) throws Exception {
+		TestApplicants.Registered applicant = applicants.register(name);
+		as(applicant, post("/profile/basic").param("ethnicity", "01").param("politicalStatus", "CYL_MEMBER")
+			.param("maritalStatus", "UNMARRIED").param("householdRegistration", "福建省福州市").param("xuexinCode", "无"));
+		as(applicant, post("/profile/contact").param("email", "a@example.cn").param("address", "福建省福州市鼓楼区八一七北路")
+			.param("postalCode", "350001").param("emergencyName", "孙强").param("emergencyPhone", "13900000000"));
+		as(applicant, post("/profile/education/new").param("startMonth", "2014-09").param("endMonth", "2019-07")
+			.param("school", "福建医科大学").param("major", "临床医学").param("level", "BACHELOR").param("degree", "NONE")
+			.param("studyForm", "FULL_TIME").param("firstEducation", "true").param("highestEducation", "true")
+			.param("bachelorEducation", "true"));
+		if (withCurrentUnit) {
+			long hospital = institution("35012205");
+			as(applicant, post("/profile/work/new").param("unitId", String.valueOf(hospital)).param("unitName", "连江县医院")
+				.param("department", "内科").param("post", "住院医师").param("startMonth", "2020-08")
+				.param("currentUnit", "true"));
+		}
+		else {
+			as(applicant, post("/profile/work/has-unit").param("hasWorkUnit", "false"));
+		}
+		long education = jdbc.sql("SELECT id FROM education_record WHERE account_id = :a")
+			.param("a", applicant.id().value()).query(Long.class).single();
+		document(applicant, "PHOTO", null, 200_000);
+		document(applicant, "ID_FRONT", null, 50_000);
+		document(applicant, "ID_BACK", null, 50_000);
+		document(applicant, "DIPLOMA", education, 50_000);
+		return applicant;
+	}
+
+	void document(TestApplicants.Registered applicant, String slot, Long education, long bytes) {
+		jdbc.sql("""
+				INSERT INTO profile_document (account_id, slot, education_record_id, file_id, upload_bytes, created_at)
+				VALUES (:a, :s, :e, 0, :b, CURRENT_TIMESTAMP)""")
+			.param("a", applicant.id().value()).param("s", slot).param("e", education).param("b", bytes).update();
+	}
+
+	public long institution(String code) {
+		return jdbc.sql("SELECT id FROM institution WHERE code = :c").param("c", code).query(Long.class).single();
+	}
+
+	public long specialty(String code) {
+		return jdbc.sql("SELECT id FROM program_specialty WHERE program_code = 'residency' AND code = :c")
+			.param("c", code).query(Long.class).single();
+	}
+
+	private void as(TestApplicants.Registered applicant, MockHttpServletRequestBuilder request) throws Exception {
+		mvc.perform(request.with(user(applicant.principal())).with(csrf())).andExpect(status().is3xxRedirection());
+	}
+}

@@ -2,7 +2,6 @@ package cn.medrecruit.reporting;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,8 +55,9 @@ public class PdfDocuments {
 		try {
 			return toPdf(html);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot render PDF template " + template, ex);
+		catch (IOException | RuntimeException ex) {
+			// most often a template that is not well-formed XHTML: the cause names the line
+			throw new IllegalStateException("cannot render PDF template " + template, ex);
 		}
 	}
 

@@ -2,6 +2,7 @@ package cn.medrecruit.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.Color;
@@ -97,6 +98,29 @@ class PdfDocumentsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> pdfs.render("../home", Map.of()));
 		assertThatIllegalArgumentException().isThrownBy(() -> pdfs.render("/login", Map.of()));
 		assertThatIllegalArgumentException().isThrownBy(() -> pdfs.render(null, Map.of()));
+	}
+
+	@Test
+	void aTemplateThatIsNotWellFormedFailsInsteadOfPrintingABlankPage() {
+		assertThatThrownBy(() -> pdfs.render("not-xhtml", Map.of())).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("not-xhtml")
+			.hasStackTraceContaining("must be terminated");
+	}
+
+	@Test
+	void imagesComeOnlyFromDataUrisNeverFromFilesOrTheNetwork() throws Exception {
+		Path photo = dir.resolve("photo.png");
+		Files.write(photo, photo());
+
+		byte[] linked = pdfs.render("linked-image", Map.of("src", photo.toUri().toString()));
+		byte[] embedded = pdfs.render("linked-image", Map.of("src", PdfImages.dataUri(photo())));
+
+		try (PDDocument document = Loader.loadPDF(linked)) {
+			assertThat(images(document.getPage(0))).isZero();
+		}
+		try (PDDocument document = Loader.loadPDF(embedded)) {
+			assertThat(images(document.getPage(0))).isEqualTo(1);
+		}
 	}
 
 	private static Map<String, Object> model(String number, String name) {

@@ -40,6 +40,7 @@ public class PdfDocuments {
 
 	PdfDocuments(ITemplateEngine templates) {
 		this.templates = templates;
+		RendererLog.install();
 	}
 
 	/**

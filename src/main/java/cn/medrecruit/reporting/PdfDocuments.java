@@ -68,8 +68,11 @@ public class PdfDocuments {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.usePDDocument(document);
 			builder.useFont(new PDFontSupplier(font.font()), CjkFont.FAMILY, 400, FontStyle.NORMAL, true);
+			builder.withProducer("MedRecruit");
+			// A4 unless the template's @page says otherwise
 			builder.useDefaultPageSize(210, 297, PageSizeUnits.MM);
 			builder.addDOMMutator(PdfDocuments::addDefaultStyle);
+			// a template never reaches files, the class path or the network: images are data: URIs in the model
 			builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
 					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
 			builder.withHtmlContent(html, null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -60,9 +61,7 @@ class PdfDocumentsTests {
 		assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(document.getNumberOfPages()).isEqualTo(1);
-			PDRectangle page = document.getPage(0).getMediaBox();
-			assertThat(page.getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
-			assertThat(page.getHeight()).isCloseTo(842f, org.assertj.core.data.Offset.offset(1f));
+			assertA4(document.getPage(0));
 			assertThat(fonts(document.getPage(0))).allSatisfy(font -> {
 				assertThat(font.getName()).contains("WenQuanYiMicroHei");
 				assertThat(font.isEmbedded()).isTrue();
@@ -120,7 +119,11 @@ class PdfDocumentsTests {
 		}
 		try (PDDocument document = Loader.loadPDF(embedded)) {
 			assertThat(images(document.getPage(0))).isEqualTo(1);
+			// the template sets neither a page size nor a font
+			assertA4(document.getPage(0));
+			assertThat(document.getDocumentInformation().getTitle()).isEqualTo("报名表");
 		}
+		assertThat(pdftotext(embedded)).contains("照片");
 	}
 
 	private static Map<String, Object> model(String number, String name) {
@@ -151,6 +154,12 @@ class PdfDocumentsTests {
 			throw new IllegalStateException(ex);
 		}
 		return out.toByteArray();
+	}
+
+	private static void assertA4(PDPage page) {
+		PDRectangle box = page.getMediaBox();
+		assertThat(box.getWidth()).as("width in points").isCloseTo(595f, within(1f));
+		assertThat(box.getHeight()).as("height in points").isCloseTo(842f, within(1f));
 	}
 
 	private static List<PDFont> fonts(PDPage page) throws IOException {

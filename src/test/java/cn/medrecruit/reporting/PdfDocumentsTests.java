@@ -41,7 +41,7 @@ import cn.medrecruit.IntegrationTest;
 
 /**
  * Renders {@code src/test/resources/templates/pdf/test-form.html} and reads the PDF back with PDFBox and with
- * poppler's {@code pdftotext}, which CI installs: a missing binary fails the test instead of skipping it.
+ * poppler's {@code pdftotext}: skipped loudly without it, failed when {@code -Dmedrecruit.pdftotext=required} (CI).
  */
 @IntegrationTest
 class PdfDocumentsTests {
@@ -192,8 +192,19 @@ class PdfDocumentsTests {
 				.start();
 		}
 		catch (IOException ex) {
-			return fail("pdftotext is missing: install poppler-utils (apt-get install -y poppler-utils); "
-					+ ".ci/run installs it", ex);
+			if ("required".equals(System.getProperty("medrecruit.pdftotext"))) {
+				return fail("pdftotext is missing: install poppler-utils (apt-get install -y poppler-utils); "
+						+ ".ci/run installs it", ex);
+			}
+			System.err.println("""
+
+					*****************************************************************************
+					*  PDF TEXT CHECKS SKIPPED: pdftotext not found.
+					*  Install it with apt-get install poppler-utils. CI requires it.
+					*****************************************************************************
+					""");
+			org.junit.jupiter.api.Assumptions.abort("pdftotext not found");
+			throw new IllegalStateException("unreachable");
 		}
 		String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftotext finished").isTrue();

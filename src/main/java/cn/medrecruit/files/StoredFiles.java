@@ -159,6 +159,21 @@ public class StoredFiles {
 		return new StorageUsage(rows.usedBytes(ownerAccountId), properties.quotaPerOwner().toBytes());
 	}
 
+	/**
+	 * The stored bytes of a file, when it belongs to this owner: e.g. the applicant's photo on their own printed form.
+	 * Empty when the file is not theirs or its object cannot be read.
+	 */
+	public Optional<byte[]> contentOwnedBy(StoredFileId id, long ownerAccountId) {
+		return rows.find(id.value()).filter(row -> row.file().ownerAccountId() == ownerAccountId).flatMap(row -> {
+			try (java.io.InputStream in = store.open(row.storageKey())) {
+				return Optional.of(in.readAllBytes());
+			}
+			catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
+				return Optional.empty();
+			}
+		});
+	}
+
 	/** The row of a file with the keys of its objects, for serving. */
 	Optional<FileRow> row(long id) {
 		return rows.find(id);

@@ -3,7 +3,6 @@ package cn.medrecruit.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.medrecruit.IntegrationTest;
+import cn.medrecruit.PdfText;
 
 /**
  * Renders {@code src/test/resources/templates/pdf/test-form.html} and reads the PDF back with PDFBox and with
@@ -184,31 +184,6 @@ class PdfDocumentsTests {
 	}
 
 	private String pdftotext(byte[] pdf) throws IOException, InterruptedException {
-		Path file = Files.createTempFile(dir, "form", ".pdf");
-		Files.write(file, pdf);
-		Process process;
-		try {
-			process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-").redirectErrorStream(true)
-				.start();
-		}
-		catch (IOException ex) {
-			if ("required".equals(System.getProperty("medrecruit.pdftotext"))) {
-				return fail("pdftotext is missing: install poppler-utils (apt-get install -y poppler-utils); "
-						+ ".ci/run installs it", ex);
-			}
-			System.err.println("""
-
-					*****************************************************************************
-					*  PDF TEXT CHECKS SKIPPED: pdftotext not found.
-					*  Install it with apt-get install poppler-utils. CI requires it.
-					*****************************************************************************
-					""");
-			org.junit.jupiter.api.Assumptions.abort("pdftotext not found");
-			throw new IllegalStateException("unreachable");
-		}
-		String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftotext finished").isTrue();
-		assertThat(process.exitValue()).as("pdftotext exit code, output: %s", text).isZero();
-		return text;
+		return PdfText.of(pdf);
 	}
 }

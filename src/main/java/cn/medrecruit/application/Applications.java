@@ -237,18 +237,19 @@ public class Applications {
 				|| batch.adjustmentAllowed() && application.acceptAdjustment() == null) {
 			throw new InputRejected("choices", "application.refused.choices");
 		}
-		try {
-			placements.take(batch.id(), application.firstChoice(), application.specialtyId());
-		}
-		catch (PlacementRefused noPlan) {
-			throw new InputRejected("choices", "application.validation.choice-plan");
-		}
 		Instant now = clock.instant();
 		ApplicationStatus next = application.status().submit();
 		store.setStatus(id, next, now, now);
 		store.addHistory(id, application.status(), next, actor.loginName(), null, now);
 		events.publishEvent(AuditEvent.success("APPLICATION_SUBMITTED", "application:" + id,
 				"batch:" + batch.id().value()).by(actor.loginName()));
+		// last: every submit to this plan queues on its counter row, so it is held only until the commit
+		try {
+			placements.take(batch.id(), application.firstChoice(), application.specialtyId());
+		}
+		catch (PlacementRefused noPlan) {
+			throw new InputRejected("choices", "application.validation.choice-plan");
+		}
 		return true;
 	}
 

@@ -172,37 +172,36 @@ class PlanStore {
 	// ------------------------------------------------------------------------------------------------ counters
 
 	int takePlan(long batchId, long baseId, long specialtyId) {
-		return jdbc.sql("UPDATE plan SET applied_count = applied_count + 1 WHERE batch_id = :batch "
-				+ "AND base_institution_id = :base AND specialty_id = :specialty AND status = 'APPROVED'")
-			.param("batch", batchId)
-			.param("base", baseId)
-			.param("specialty", specialtyId)
-			.update();
+		return count("plan", "base_institution_id", "applied_count", +1, "status = 'APPROVED'", batchId, baseId,
+				specialtyId);
 	}
 
 	int giveBackPlan(long batchId, long baseId, long specialtyId) {
-		return jdbc.sql("UPDATE plan SET applied_count = applied_count - 1 WHERE batch_id = :batch "
-				+ "AND base_institution_id = :base AND specialty_id = :specialty AND applied_count > 0")
-			.param("batch", batchId)
-			.param("base", baseId)
-			.param("specialty", specialtyId)
-			.update();
+		return count("plan", "base_institution_id", "applied_count", -1, "applied_count > 0", batchId, baseId,
+				specialtyId);
 	}
 
 	int takeQuota(long batchId, long cityId, long specialtyId) {
-		return jdbc.sql("UPDATE quota SET filled_count = filled_count + 1 WHERE batch_id = :batch "
-				+ "AND city_institution_id = :city AND specialty_id = :specialty")
-			.param("batch", batchId)
-			.param("city", cityId)
-			.param("specialty", specialtyId)
-			.update();
+		return count("quota", "city_institution_id", "filled_count", +1, "TRUE", batchId, cityId, specialtyId);
 	}
 
 	int giveBackQuota(long batchId, long cityId, long specialtyId) {
-		return jdbc.sql("UPDATE quota SET filled_count = filled_count - 1 WHERE batch_id = :batch "
-				+ "AND city_institution_id = :city AND specialty_id = :specialty AND filled_count > 0")
+		return count("quota", "city_institution_id", "filled_count", -1, "filled_count > 0", batchId, cityId,
+				specialtyId);
+	}
+
+	/**
+	 * Moves one counter by one in a single conditional UPDATE, so concurrent submits never lose a count. Table,
+	 * columns and condition are the constants above, never input.
+	 */
+	private int count(String table, String holderColumn, String counterColumn, int delta, String condition,
+			long batchId, long holderId, long specialtyId) {
+		return jdbc.sql("UPDATE " + table + " SET " + counterColumn + " = " + counterColumn + " + :delta"
+				+ " WHERE batch_id = :batch AND " + holderColumn + " = :holder AND specialty_id = :specialty AND "
+				+ condition)
+			.param("delta", delta)
 			.param("batch", batchId)
-			.param("city", cityId)
+			.param("holder", holderId)
 			.param("specialty", specialtyId)
 			.update();
 	}

@@ -54,9 +54,15 @@ public class ApplicantProfiles {
 
 	@Transactional
 	public ProfileView view(AccountId account) {
+		return read(account, true);
+	}
+
+	private ProfileView read(AccountId account, boolean createIfMissing) {
 		ApplicantIdentity identity = applicants.identityOf(account)
 			.orElseThrow(() -> new IllegalArgumentException("not an applicant: " + account.value()));
-		profiles.createIfMissing(account.value());
+		if (createIfMissing) {
+			profiles.createIfMissing(account.value());
+		}
 		LocalDate today = LocalDate.now(clock);
 		return new ProfileView(identity, ProfileView.Data.of(profiles.findById(account.value()).orElseThrow()),
 				educations.findByAccountIdOrderByStartMonth(account.value()).stream()
@@ -272,14 +278,18 @@ public class ApplicantProfiles {
 		save(profile, "work", prefixed("work[" + recordId + "].", workValues(record)), Map.of(), actor);
 	}
 
-	/** Makes the profile read-only while an application is under review; from now on changes are recorded. */
+	/**
+	 * Makes the profile read-only while an application is under review; from now on changes are recorded. The row
+	 * stays locked until the caller's transaction ends, so the profile answered, read after the freeze, cannot change
+	 * before the caller commits.
+	 */
 	@Transactional
-	public void freeze(AccountId account) {
-		profiles.createIfMissing(account.value());
-		ApplicantProfile profile = profiles.lock(account.value());
-		profile.frozen = true;
-		profile.submittedOnce = true;
-		profiles.save(profile);
+	public ProfileView freeze(AccountId account) {
+		if (profiles.freeze(account.value()) == 0) {
+			profiles.createIfMissing(account.value());
+			profiles.freeze(account.value());
+		}
+		return read(account, false);
 	}
 
 	/** Editable again, e.g. when a reviewer returns the application for revision. */

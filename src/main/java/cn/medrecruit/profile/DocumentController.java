@@ -43,7 +43,8 @@ class DocumentController {
 	@PostMapping
 	String upload(@AuthenticationPrincipal CurrentUser user, @RequestParam DocumentSlot slot,
 			@RequestParam(required = false) Long educationRecordId, @RequestParam(required = false) String note,
-			@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+			@RequestParam("file") MultipartFile file, @RequestParam(name = "return", required = false) String back,
+			RedirectAttributes redirect) throws IOException {
 		try {
 			documents.upload(user.getId(), slot, educationRecordId, note, file.getOriginalFilename(), file.getBytes(),
 					user);
@@ -53,7 +54,7 @@ class DocumentController {
 			redirect.addFlashAttribute("flashError",
 					texts.get(slot.messageKey()) + "：" + texts.get(rejected.messageKey(), rejected.arguments()));
 		}
-		return "redirect:/profile/documents#slot-" + slot.name();
+		return "redirect:" + ReturnPath.keep("/profile/documents", back) + "#slot-" + slot.name();
 	}
 
 	@PostMapping("/{id}/delete")

@@ -63,7 +63,8 @@ public class ProfileCompleteness {
 		return check(profiles.view(account), program);
 	}
 
-	Answer check(ProfileView view, ProgramProfile program) {
+	/** The same for a profile already read, e.g. by a submit that also needs the current unit. */
+	public Answer check(ProfileView view, ProgramProfile program) {
 		List<Missing> missing = new ArrayList<>();
 		ProfileView.Data p = view.data();
 		Set<Section> sections = program.sections();
@@ -101,7 +102,11 @@ public class ProfileCompleteness {
 	 */
 	@Transactional
 	public boolean meetsWorkUnitRule(AccountId account, boolean currentUnitRequired) {
-		return !currentUnitRequired || currentWork(profiles.view(account)).isPresent();
+		return meetsWorkUnitRule(profiles.view(account), currentUnitRequired);
+	}
+
+	public boolean meetsWorkUnitRule(ProfileView view, boolean currentUnitRequired) {
+		return !currentUnitRequired || currentWork(view).isPresent();
 	}
 
 	/** The 002 rule: the first and the highest education recorded, and a bachelor record when the first is 大专. */

@@ -73,9 +73,10 @@ class ProfileController {
 
 	@PostMapping("/basic")
 	String saveBasic(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") BasicForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, @RequestParam(name = "return", required = false) String back, Model model,
+			RedirectAttributes redirect) {
 		if (!result.hasErrors() && saved(result, () -> profiles.saveBasic(user.getId(), form.toSection(), user))) {
-			return done(redirect);
+			return done(redirect, back);
 		}
 		return basicView(model);
 	}
@@ -96,10 +97,11 @@ class ProfileController {
 
 	@PostMapping("/contact")
 	String saveContact(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ContactForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, @RequestParam(name = "return", required = false) String back, Model model,
+			RedirectAttributes redirect) {
 		model.addAttribute("phoneForm", new PhoneForm());
 		if (!result.hasErrors() && saved(result, () -> profiles.saveContact(user.getId(), form.toSection(), user))) {
-			return done(redirect);
+			return done(redirect, back);
 		}
 		return "profile/contact";
 	}
@@ -138,9 +140,10 @@ class ProfileController {
 
 	@PostMapping("/practice")
 	String savePractice(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") PracticeForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, @RequestParam(name = "return", required = false) String back, Model model,
+			RedirectAttributes redirect) {
 		if (!result.hasErrors() && saved(result, () -> profiles.savePractice(user.getId(), form.toSection(), user))) {
-			return done(redirect);
+			return done(redirect, back);
 		}
 		return practiceView(model);
 	}
@@ -182,15 +185,15 @@ class ProfileController {
 
 	@PostMapping({ "/education/new", "/education/{id}" })
 	String saveEducation(@AuthenticationPrincipal CurrentUser user, @PathVariable(required = false) Long id,
-			@Valid @ModelAttribute("form") EducationForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") EducationForm form, BindingResult result,
+			@RequestParam(name = "return", required = false) String back, Model model, RedirectAttributes redirect) {
 		if (EducationForm.OTHER.equals(form.school) && (form.otherSchool == null || form.otherSchool.isBlank())) {
 			result.rejectValue("otherSchool", "validation.required");
 		}
 		if (!result.hasErrors()
 				&& saved(result, () -> profiles.saveEducation(user.getId(), id, form.toSection(), user))) {
 			redirect.addFlashAttribute("flashSuccess", texts.get("profile.saved"));
-			return "redirect:/profile/education";
+			return "redirect:" + ReturnPath.keep("/profile/education", back);
 		}
 		return educationView(model, id);
 	}
@@ -208,8 +211,9 @@ class ProfileController {
 
 	@PostMapping("/work/has-unit")
 	String setHasWorkUnit(@AuthenticationPrincipal CurrentUser user, @RequestParam boolean hasWorkUnit,
-			RedirectAttributes redirect) {
-		return deleted(() -> profiles.setHasWorkUnit(user.getId(), hasWorkUnit, user), "/profile/work", redirect);
+			@RequestParam(name = "return", required = false) String back, RedirectAttributes redirect) {
+		return deleted(() -> profiles.setHasWorkUnit(user.getId(), hasWorkUnit, user),
+				ReturnPath.keep("/profile/work", back), redirect);
 	}
 
 	@GetMapping("/work/new")
@@ -240,14 +244,14 @@ class ProfileController {
 
 	@PostMapping({ "/work/new", "/work/{id}" })
 	String saveWork(@AuthenticationPrincipal CurrentUser user, @PathVariable(required = false) Long id,
-			@Valid @ModelAttribute("form") WorkForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("form") WorkForm form, BindingResult result,
+			@RequestParam(name = "return", required = false) String back, Model model, RedirectAttributes redirect) {
 		if (!form.currentUnit && form.endMonth == null) {
 			result.rejectValue("endMonth", "validation.required");
 		}
 		if (!result.hasErrors() && saved(result, () -> profiles.saveWork(user.getId(), id, form.toSection(), user))) {
 			redirect.addFlashAttribute("flashSuccess", texts.get("profile.saved"));
-			return "redirect:/profile/work";
+			return "redirect:" + ReturnPath.keep("/profile/work", back);
 		}
 		return workView(model, id);
 	}
@@ -284,9 +288,11 @@ class ProfileController {
 		return "profile/work-form";
 	}
 
-	private String done(RedirectAttributes redirect) {
+	/** After a section is saved: back to the wizard step that sent the applicant here, else the overview. */
+	private String done(RedirectAttributes redirect, String back) {
 		redirect.addFlashAttribute("flashSuccess", texts.get("profile.saved"));
-		return "redirect:/profile";
+		String safe = ReturnPath.safe(back);
+		return "redirect:" + (safe == null ? "/profile" : safe);
 	}
 
 	private String deleted(Runnable action, String target, RedirectAttributes redirect) {

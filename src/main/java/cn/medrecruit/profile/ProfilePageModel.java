@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.medrecruit.identity.CurrentUser;
 
@@ -25,10 +26,12 @@ class ProfilePageModel {
 	}
 
 	@ModelAttribute
-	void common(@AuthenticationPrincipal CurrentUser user, Model model) {
+	void common(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(name = "return", required = false) String back, Model model) {
 		if (user == null || !user.isApplicant()) {
 			return;
 		}
+		model.addAttribute("returnTo", ReturnPath.safe(back));
 		ProfileView view = profiles.view(user.getId());
 		model.addAttribute("view", view);
 		// the overview covers every section, so it is measured against the program that asks for all of them

@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -127,6 +132,7 @@ class BatchStore {
 		jdbc.sql("DELETE FROM batch_person_type WHERE batch_id = :id").param("id", id).update();
 		jdbc.sql("DELETE FROM batch_base_category WHERE batch_id = :id").param("id", id).update();
 		jdbc.sql("DELETE FROM batch_specialty WHERE batch_id = :id").param("id", id).update();
+		jdbc.sql("DELETE FROM batch_field WHERE batch_id = :id").param("id", id).update();
 		writeSets(id, settings);
 	}
 
@@ -167,9 +173,25 @@ class BatchStore {
 
 	private void writeSets(long id, BatchSettings settings) {
 		for (PersonType type : settings.personTypes()) {
-			jdbc.sql("INSERT INTO batch_person_type (batch_id, person_type) VALUES (:id, :type)")
+			BatchView.PersonTypeRule rule = settings.ruleOf(type);
+			jdbc.sql("""
+					INSERT INTO batch_person_type (batch_id, person_type, description, current_unit_required,
+					  graduation_within, graduation_years)
+					VALUES (:id, :type, :description, :unit, :within, :years)
+					""")
 				.param("id", id)
 				.param("type", type.name())
+				.param("description", rule.description())
+				.param("unit", rule.currentUnitRequired())
+				.param("within", rule.graduation().within())
+				.param("years", rule.graduation().years().isEmpty() ? null : rule.graduation().yearsText())
+				.update();
+		}
+		for (BatchView.FieldRule field : settings.fields()) {
+			jdbc.sql("INSERT INTO batch_field (batch_id, field_key, required) VALUES (:id, :key, :required)")
+				.param("id", id)
+				.param("key", field.field().key())
+				.param("required", field.required())
 				.update();
 		}
 		for (BaseCategory category : settings.baseCategories()) {
@@ -242,18 +264,23 @@ class BatchStore {
 			return Optional.empty();
 		}
 		Head h = head.get();
-		List<BatchView.PersonTypeRule> personTypes = new ArrayList<>();
-		Set<PersonType> chosen = EnumSet.noneOf(PersonType.class);
-		jdbc.sql("SELECT person_type FROM batch_person_type WHERE batch_id = :id")
+		Map<PersonType, BatchView.PersonTypeRule> chosen = new EnumMap<>(PersonType.class);
+		jdbc.sql("SELECT * FROM batch_person_type WHERE batch_id = :id")
 			.param("id", id)
-			.query(String.class)
+			.query((rs, n) -> personTypeRule(rs))
 			.list()
-			.forEach(type -> chosen.add(PersonType.valueOf(type)));
-		for (PersonType type : PersonType.values()) {
-			if (chosen.contains(type)) {
-				personTypes.add(new BatchView.PersonTypeRule(type, type.currentUnitRequired(), type.graduationYears()));
-			}
-		}
+			.forEach(rule -> chosen.put(rule.type(), rule));
+		List<BatchView.PersonTypeRule> personTypes = new ArrayList<>(chosen.values());
+		List<BatchView.FieldRule> fields = new ArrayList<>();
+		jdbc.sql("SELECT field_key, required FROM batch_field WHERE batch_id = :id")
+			.param("id", id)
+			.query((rs, n) -> Optional.ofNullable(SupplementaryField.ofKey(rs.getString("field_key")))
+				.map(field -> new BatchView.FieldRule(field, booleanOf(rs, "required"))))
+			.list()
+			.stream()
+			.flatMap(Optional::stream)
+			.sorted(Comparator.comparing(rule -> rule.field().ordinal()))
+			.forEach(fields::add);
 		Set<BaseCategory> categories = EnumSet.noneOf(BaseCategory.class);
 		jdbc.sql("SELECT category FROM batch_base_category WHERE batch_id = :id")
 			.param("id", id)
@@ -274,7 +301,37 @@ class BatchStore {
 			.list();
 		return Optional.of(new BatchView(new BatchId(id), new CohortId(h.cohortId()), h.program(), h.year(), h.name(),
 				List.copyOf(personTypes), Set.copyOf(categories), h.choices(), h.adjustment(), specialties,
-				h.registration(), chain, h.admission(), h.confirmation(), h.checkIn(), h.version()));
+				h.registration(), chain, h.admission(), h.confirmation(), h.checkIn(), List.copyOf(fields),
+				h.version()));
+	}
+
+	private static boolean booleanOf(ResultSet rs, String column) {
+		try {
+			return rs.getBoolean(column);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A stored rule; empty columns keep the person type's built-in text and unit rule and set no graduation rule. */
+	private static BatchView.PersonTypeRule personTypeRule(ResultSet rs) throws SQLException {
+		PersonType type = PersonType.valueOf(rs.getString("person_type"));
+		boolean unit = rs.getBoolean("current_unit_required");
+		boolean unitSet = !rs.wasNull();
+		int within = rs.getInt("graduation_within");
+		Integer withinYears = rs.wasNull() ? null : within;
+		SortedSet<Integer> years = new TreeSet<>();
+		String listed = rs.getString("graduation_years");
+		if (listed != null) {
+			for (String year : listed.split(",")) {
+				if (!year.isBlank()) {
+					years.add(Integer.valueOf(year.strip()));
+				}
+			}
+		}
+		return new BatchView.PersonTypeRule(type, rs.getString("description"),
+				unitSet ? unit : type.currentUnitRequired(), new GraduationRule(withinYears, years));
 	}
 
 	private static Window window(ResultSet rs, String start, String end) throws SQLException {

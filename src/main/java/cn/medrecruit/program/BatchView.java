@@ -13,10 +13,23 @@ import cn.medrecruit.organization.BaseCategory;
 public record BatchView(BatchId id, CohortId cohortId, Program program, int year, String name,
 		List<PersonTypeRule> personTypes, Set<BaseCategory> baseCategories, int choiceCount, boolean adjustmentAllowed,
 		List<Specialty> specialties, Window registration, List<ChainStage> chain, Window admission,
-		Window confirmation, Window checkIn, int version) {
+		Window confirmation, Window checkIn, List<FieldRule> fields, int version) {
 
-	/** A person type the batch admits, with the rules the wizard checks. */
-	public record PersonTypeRule(PersonType type, boolean currentUnitRequired, Integer graduationYears) {
+	/**
+	 * A person type the batch admits, with the rules the wizard checks.
+	 *
+	 * @param description the text shown to applicants, or null for the person type's built-in one
+	 */
+	public record PersonTypeRule(PersonType type, String description, boolean currentUnitRequired,
+			GraduationRule graduation) {
+	}
+
+	/** A supplementary field the batch asks for in step 4. */
+	public record FieldRule(SupplementaryField field, boolean required) {
+	}
+
+	public java.util.Optional<PersonTypeRule> rule(PersonType type) {
+		return personTypes.stream().filter(rule -> rule.type() == type).findFirst();
 	}
 
 	/** An open specialty of the batch. */

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The counters of plans and quotas, for the application submit: each call is one conditional UPDATE that joins the
  * caller's transaction, so the counts roll back with a refused or failed submit and stay exact under concurrency.
- * Counts only: a full plan or quota does not refuse (the wizard shows places and applied counts).
+ * A plan only counts (more may apply than it has places; the wizard shows both), a city's quota is a limit: the
+ * submit that would pass it is refused.
  */
 @Service
 @Transactional
@@ -38,15 +39,23 @@ public class Placements {
 	}
 
 	/**
-	 * Counts one application against the city's quota for the specialty.
+	 * Takes one place of the city's quota for the specialty. The row is locked from here to the commit, so concurrent
+	 * submits of one city take places one after another and never more than the quota has.
 	 *
-	 * @throws PlacementRefused when the city has no quota for the specialty in the batch
+	 * @throws PlacementRefused {@code NO_QUOTA} when the province granted the city none for the specialty,
+	 *         {@code QUOTA_FULL} when every place is taken; with the city's name
 	 */
 	public void takeQuota(BatchId batch, long cityId, long specialtyId) {
-		if (store.takeQuota(batch.value(), cityId, specialtyId) != 1) {
-			throw new PlacementRefused("no quota of city " + cityId + " for specialty " + specialtyId + " in batch "
-					+ batch.value());
+		if (store.takeQuota(batch.value(), cityId, specialtyId) == 1) {
+			return;
 		}
+		String city = store.institution(cityId).map(PlanStore.InstitutionRow::name).orElse("#" + cityId);
+		PlanStore.QuotaRow quota = store.quota(batch.value(), cityId, specialtyId).orElse(null);
+		String where = " of city " + cityId + " for specialty " + specialtyId + " in batch " + batch.value();
+		if (quota == null || quota.places() == 0) {
+			throw new PlacementRefused(PlacementRefused.Reason.NO_QUOTA, city, 0, "no quota" + where);
+		}
+		throw new PlacementRefused(PlacementRefused.Reason.QUOTA_FULL, city, quota.places(), "full quota" + where);
 	}
 
 	/** Takes back one application from the city's quota; the count never goes below 0. */

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.medrecruit.identity.CurrentUser;
+import cn.medrecruit.reporting.ChartData;
 import cn.medrecruit.shared.InputRejected;
 import cn.medrecruit.shared.Texts;
 
@@ -130,6 +131,12 @@ class PlanReviewController {
 		model.addAttribute("batch", batch);
 		model.addAttribute("declarations", declarations);
 		model.addAttribute("totals", totals);
+		model.addAttribute("totalsChart", ChartData.stackedBars(
+				totals.stream().map(total -> total.specialty().name()).toList(),
+				new ChartData.Series(texts.get("plan.review.chart.applied"),
+						totals.stream().map(SpecialtyTotal::applied).toList()),
+				new ChartData.Series(texts.get("plan.review.chart.remaining"),
+						totals.stream().map(SpecialtyTotal::remaining).toList())));
 		model.addAttribute("specialtyNames", specialtyNames(batch));
 		return PLANS;
 	}

@@ -176,6 +176,9 @@ class PlanSetup {
 		else if (expectedVersion == null) {
 			throw new InputRejected("specialtyId", "quota.validation.exists");
 		}
+		else if (places < existing.get().filledCount()) {
+			throw new InputRejected("places", "quota.validation.below-filled", existing.get().filledCount());
+		}
 		else {
 			plans.updateQuota(existing.get().id(), expectedVersion, places);
 		}

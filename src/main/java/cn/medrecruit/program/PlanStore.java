@@ -182,7 +182,8 @@ class PlanStore {
 	}
 
 	int takeQuota(long batchId, long cityId, long specialtyId) {
-		return count("quota", "city_institution_id", "filled_count", +1, "TRUE", batchId, cityId, specialtyId);
+		return count("quota", "city_institution_id", "filled_count", +1, "filled_count < places", batchId, cityId,
+				specialtyId);
 	}
 
 	int giveBackQuota(long batchId, long cityId, long specialtyId) {
@@ -245,8 +246,10 @@ class PlanStore {
 			.update();
 	}
 
+	/** Changes the places unless someone changed the row since {@code version} or more are taken by now. */
 	void updateQuota(long id, int version, int places) {
-		int changed = jdbc.sql("UPDATE quota SET places = :places, version = version + 1 WHERE id = :id AND version = :version")
+		int changed = jdbc.sql("UPDATE quota SET places = :places, version = version + 1 "
+				+ "WHERE id = :id AND version = :version AND filled_count <= :places")
 			.param("places", places)
 			.param("id", id)
 			.param("version", version)

@@ -58,6 +58,11 @@ public enum Program {
 		return this == QUALIFICATION_EXAM;
 	}
 
+	/** Whether the province grants each city places per specialty (名额, 000 3.1.2) that submits take from. */
+	public boolean usesCityQuotas() {
+		return this == COUNTY_BACKBONE;
+	}
+
 	public static Optional<Program> ofCode(String code) {
 		for (Program program : values()) {
 			if (program.code.equals(code)) {

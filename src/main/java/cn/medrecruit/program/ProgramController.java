@@ -103,7 +103,7 @@ class ProgramController {
 	void batchBinder(WebDataBinder binder) {
 		binder.setAllowedFields("name", "personTypes", "baseCategories", "choiceCount", "adjustmentAllowed",
 				"specialtyIds", "registration.*", "stageWindows*", "admission.*", "confirmation.*", "checkIn.*",
-				"version");
+				"rules*", "fields", "requiredFields", "version");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
@@ -173,8 +173,7 @@ class ProgramController {
 	@GetMapping("/{code}/cohorts/{cohortId}/batches/new")
 	String newBatch(@PathVariable String code, @PathVariable long cohortId, Model model) {
 		BatchStore.CohortRow cohort = cohort(code, cohortId);
-		BatchForm form = new BatchForm();
-		form.setPersonTypes(new ArrayList<>(cohort.program().personTypes().stream().map(Enum::name).toList()));
+		BatchForm form = BatchForm.fresh(cohort.program(), this::builtInDescription);
 		form.setChoiceCount(1);
 		form.setAdjustmentAllowed(false);
 		form.setStageWindows(new ArrayList<>(cohort.program().defaultChain().stream().map(stage -> new WindowForm()).toList()));
@@ -209,7 +208,7 @@ class ProgramController {
 	@GetMapping("/batches/{id}")
 	String batch(@PathVariable long id, Model model) {
 		BatchView batch = batchView(id);
-		model.addAttribute("batchForm", BatchForm.of(batch, zone));
+		model.addAttribute("batchForm", BatchForm.of(batch, zone, this::builtInDescription));
 		return batchPage(store.cohort(batch.cohortId().value()).orElseThrow(), batch, model);
 	}
 
@@ -271,6 +270,7 @@ class ProgramController {
 		model.addAttribute("batch", batch);
 		model.addAttribute("stageLevels", stageLevels);
 		model.addAttribute("personTypes", program.personTypes());
+		model.addAttribute("programFields", SupplementaryField.of(program));
 		model.addAttribute("categories", BaseCategory.values());
 		model.addAttribute("specialties", setup.selectableSpecialties(program));
 		model.addAttribute("allLevels", StageLevel.values());
@@ -286,6 +286,7 @@ class ProgramController {
 
 	/** Turns the form into settings, binding every problem to its field; {@code null} when there is any. */
 	private BatchSettings settings(BatchForm form, Program program, int stages, BindingResult result) {
+		alignRules(form, program);
 		if (form.getName() == null) {
 			result.rejectValue("name", "validation.required");
 		}
@@ -339,15 +340,101 @@ class ProgramController {
 		Window admission = window("admission", form.getAdmission(), result);
 		Window confirmation = window("confirmation", form.getConfirmation(), result);
 		Window checkIn = window("checkIn", form.getCheckIn(), result);
+		List<BatchView.PersonTypeRule> rules = rules(form, program, personTypes, result);
+		List<BatchView.FieldRule> fields = fields(form, program, result);
 		BatchSettings settings = new BatchSettings(form.getName(), personTypes, categories,
 				form.getChoiceCount() == null ? 0 : form.getChoiceCount(), Boolean.TRUE.equals(form.getAdjustmentAllowed()),
-				specialties, registration, stageWindows, admission, confirmation, checkIn);
+				specialties, registration, stageWindows, admission, confirmation, checkIn, rules, fields);
 		for (InputRejected rejected : WindowRules.check(settings)) {
 			if (!result.hasFieldErrors(rejected.field())) {
 				result.rejectValue(rejected.field(), rejected.messageKey(), rejected.arguments(), null);
 			}
 		}
 		return result.hasErrors() ? null : settings;
+	}
+
+	/** One rule entry per person type of the program, in its order, so each is shown again under its type. */
+	private void alignRules(BatchForm form, Program program) {
+		List<BatchForm.TypeRuleForm> aligned = new ArrayList<>();
+		for (PersonType type : program.personTypes()) {
+			aligned.add(form.getRules()
+				.stream()
+				.filter(entry -> entry != null && type.name().equals(entry.getType()))
+				.findFirst()
+				.orElse(BatchForm.TypeRuleForm.of(new BatchView.PersonTypeRule(type, null, type.currentUnitRequired(),
+						GraduationRule.NONE), builtInDescription(type))));
+		}
+		form.setRules(aligned);
+	}
+
+	private String builtInDescription(PersonType type) {
+		return texts.get(type.descriptionKey());
+	}
+
+	/** The rules of the admitted person types; a graduation rule is either a number of years or a list of years. */
+	private static List<BatchView.PersonTypeRule> rules(BatchForm form, Program program, Set<PersonType> admitted,
+			BindingResult result) {
+		List<BatchView.PersonTypeRule> rules = new ArrayList<>();
+		for (int i = 0; i < form.getRules().size(); i++) {
+			BatchForm.TypeRuleForm entry = form.getRules().get(i);
+			PersonType type = entry == null ? null : parse(PersonType.class, entry.getType());
+			if (type == null || !program.personTypes().contains(type) || !admitted.contains(type)) {
+				continue;
+			}
+			String field = "rules[" + i + "].";
+			String description = entry.getDescription();
+			if (description != null && description.length() > 500) {
+				result.rejectValue(field + "description", "validation.too-long", new Object[] { 500 }, null);
+			}
+			Integer within = entry.getGraduationWithin();
+			if (within != null && (within < 1 || within > 10) && !result.hasFieldErrors(field + "graduationWithin")) {
+				result.rejectValue(field + "graduationWithin", "program.validation.graduation-within");
+			}
+			java.util.SortedSet<Integer> years = new java.util.TreeSet<>();
+			if (entry.getGraduationYears() != null) {
+				for (String year : entry.getGraduationYears().split("[,，、\\s]+")) {
+					if (!year.matches("\\d{4}") || Integer.parseInt(year) < 1950 || Integer.parseInt(year) > 2100) {
+						result.rejectValue(field + "graduationYears", "program.validation.graduation-years");
+						break;
+					}
+					years.add(Integer.valueOf(year));
+				}
+			}
+			if (within != null && !years.isEmpty() && !result.hasFieldErrors(field + "graduationYears")) {
+				result.rejectValue(field + "graduationYears", "program.validation.graduation-both");
+			}
+			boolean unit = entry.getCurrentUnitRequired() == null ? type.currentUnitRequired()
+					: entry.getCurrentUnitRequired();
+			rules.add(new BatchView.PersonTypeRule(type, description, unit, new GraduationRule(within, years)));
+		}
+		return rules;
+	}
+
+	/** The shown fields, each required or not; the exam's dependent fields must be shown from the top down. */
+	private static List<BatchView.FieldRule> fields(BatchForm form, Program program, BindingResult result) {
+		Set<SupplementaryField> shown = EnumSet.noneOf(SupplementaryField.class);
+		for (String key : form.getFields()) {
+			SupplementaryField field = SupplementaryField.ofKey(key);
+			if (field == null || field.program() != program) {
+				result.rejectValue("fields", "program.validation.fields");
+				return List.of();
+			}
+			shown.add(field);
+		}
+		boolean gap = false;
+		for (SupplementaryField field : SupplementaryField.of(program)) {
+			if (field.kind() != SupplementaryField.Kind.TREE) {
+				continue;
+			}
+			if (shown.contains(field) && gap) {
+				result.rejectValue("fields", "program.validation.fields.path");
+				return List.of();
+			}
+			gap = gap || !shown.contains(field);
+		}
+		return shown.stream()
+			.map(field -> new BatchView.FieldRule(field, form.getRequiredFields().contains(field.key())))
+			.toList();
 	}
 
 	private Window window(String field, WindowForm form, BindingResult result) {

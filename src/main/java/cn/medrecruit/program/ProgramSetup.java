@@ -181,6 +181,9 @@ class ProgramSetup {
 		if (settings.personTypes().isEmpty() || !program.personTypes().containsAll(settings.personTypes())) {
 			throw new InputRejected("personTypes", "program.validation.person-types");
 		}
+		if (settings.fields().stream().anyMatch(rule -> rule.field().program() != program)) {
+			throw new InputRejected("fields", "program.validation.fields");
+		}
 		if (settings.choiceCount() < 1 || settings.choiceCount() > 5) {
 			throw new InputRejected("choiceCount", "program.validation.choice-count");
 		}

@@ -65,6 +65,13 @@ class PlanBrowserTests extends BrowserTest {
 		page.setViewportSize(1280, 900);
 
 		page.context().clearCookies();
+		java.util.List<String> scriptErrors = new java.util.ArrayList<>();
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type())) {
+				scriptErrors.add(message.text());
+			}
+		});
+		page.onPageError(scriptErrors::add);
 		login("350000", "Demo@2026");
 		page.navigate(url("/programs/batches/" + batch));
 		page.click("#batch-links a >> nth=0");
@@ -73,11 +80,29 @@ class PlanBrowserTests extends BrowserTest {
 		assertThat(page.locator("#base-" + base + " .plan-status")).hasText("已通过");
 		assertThat(page.locator("#plan-totals tbody tr").first()).containsText("8");
 		assertThat(page.locator("#base-" + base + " tr.fw-semibold")).containsText("11");
+		// the chart of applied and remaining places is drawn from its data attribute, without inline script
+		assertThat(page.locator("#plan-chart svg")).hasCount(1);
+		assertThat(page.locator("#plan-chart svg")).containsText("剩余名额");
+		org.assertj.core.api.Assertions.assertThat(page.locator("#plan-chart svg path").count()).isGreaterThan(2);
+		org.assertj.core.api.Assertions.assertThat(scriptErrors).isEmpty();
 		screenshot("plan-review");
 		page.setViewportSize(375, 812);
+		// the chart follows the window when a phone turns, without a reload
+		// (polled from here: waiting inside the page would need eval, which the content security policy forbids)
+		double width = Double.MAX_VALUE;
+		for (int i = 0; i < 50 && width > 375; i++) {
+			page.waitForTimeout(100);
+			width = ((Number) page.evaluate("document.querySelector('#plan-chart svg').getBoundingClientRect().width"))
+				.doubleValue();
+		}
+		org.assertj.core.api.Assertions.assertThat(width).isLessThanOrEqualTo(375.0);
 		page.reload();
 		org.assertj.core.api.Assertions.assertThat(
 				(Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+		assertThat(page.locator("#plan-chart svg")).hasCount(1);
+		org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate(
+				"document.querySelector('#plan-chart svg').getBoundingClientRect().width")).doubleValue())
+			.isLessThanOrEqualTo(375.0);
 		screenshot("plan-review-phone");
 
 		page.context().clearCookies();

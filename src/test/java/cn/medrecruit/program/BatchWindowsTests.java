@@ -90,7 +90,9 @@ class BatchWindowsTests {
 			.containsExactly(PersonType.OWN_RESIDENT, PersonType.SOCIAL_RECRUIT);
 		assertThat(batch.personTypes().get(0).currentUnitRequired()).isTrue();
 		assertThat(batch.personTypes().get(1).currentUnitRequired()).isFalse();
-		assertThat(batch.personTypes().get(1).graduationYears()).isEqualTo(3);
+		assertThat(batch.personTypes().get(1).graduation().any()).as("no graduation rule unless the province sets one")
+			.isTrue();
+		assertThat(batch.fields()).isEmpty();
 		assertThat(batch.chain()).extracting(ChainStage::level).containsExactly(StageLevel.FIRST_CHOICE_BASE);
 		assertThat(batch.choiceCount()).isEqualTo(2);
 		assertThat(batch.adjustmentAllowed()).isTrue();

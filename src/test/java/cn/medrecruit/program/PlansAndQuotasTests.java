@@ -9,15 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import cn.medrecruit.Concurrently;
 import cn.medrecruit.IntegrationTest;
 
 @IntegrationTest
@@ -112,6 +107,9 @@ class PlansAndQuotasTests {
 		assertThat(placements.plansFor(new BatchId(batch), r03)).as("no places, no choice").isEmpty();
 		String counts = page(as(PROVINCE, get("/programs/batches/" + batch + "/plans")));
 		assertThat(counts).containsPattern("(?s)id=\"total-" + r01 + "\">.*?>12<.*?>12<.*?>2<.*?>10<");
+		// and in the chart's data: applied and remaining places stacked per specialty
+		assertThat(counts).contains("&quot;stacked&quot;:true", "&quot;name&quot;:&quot;已报名&quot;",
+				"&quot;name&quot;:&quot;剩余名额&quot;");
 	}
 
 	@Test
@@ -273,25 +271,10 @@ class PlansAndQuotasTests {
 		mvc.perform(as(PROVINCE, post(decision(batch, BASE, "approve")).param("version", "0")))
 			.andExpect(status().is3xxRedirection());
 		long base = institution(BASE);
-		ExecutorService pool = Executors.newFixedThreadPool(20);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<?>> done = new ArrayList<>();
-			for (int i = 0; i < 20; i++) {
-				done.add(pool.submit(() -> {
-					start.await();
-					placements.take(new BatchId(batch), base, r01);
-					return null;
-				}));
-			}
-			start.countDown();
-			for (Future<?> future : done) {
-				future.get(30, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		Concurrently.run(20, i -> {
+			placements.take(new BatchId(batch), base, r01);
+			return null;
+		});
 		assertThat(applied(batch, BASE, r01)).isEqualTo(20);
 		assertThat(applied(batch, BASE, r03)).isZero();
 	}

@@ -37,6 +37,9 @@ class ProgramSetupPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Batches batches;
+
 	// ------------------------------------------------------------------------------------------ create
 
 	@Test
@@ -73,6 +76,66 @@ class ProgramSetupPagesTests {
 		assertThat(list).contains("第一批", "未开始", "2031-03-01 09:00", "2031-03-10 17:30");
 		String edit = page(as("350000", get("/programs/batches/" + batch)));
 		assertThat(edit).contains("value=\"2031-03-01T09:00\"", "第一志愿基地", "面向社会招收住院医师");
+	}
+
+	// ------------------------------------------------------------------------------------------ rules and fields
+
+	@Test
+	void theProvinceSetsPersonTypeRulesAndSupplementaryFieldsOnTheBatchPage() throws Exception {
+		long cohort = newCohort("residency");
+		Map<String, String> form = residencyForm("规则与补充信息");
+		form.put("rules[0].type", "OWN_RESIDENT");
+		form.put("rules[0].description", "本院招聘的在职人员");
+		form.put("_rules[0].currentUnitRequired", "on");
+		form.put("rules[1].type", "SOCIAL_RECRUIT");
+		form.put("rules[1].graduationYears", "2022 2023 2024");
+		form.put("fields", "source-type,training-years");
+		form.put("requiredFields", "source-type");
+		mvc.perform(as("350000", post(newBatchUrl("residency", cohort)).params(params(form))))
+			.andExpect(status().is3xxRedirection());
+		long id = jdbc.sql("SELECT id FROM batch WHERE cohort_id = :c").param("c", cohort).query(Long.class).single();
+
+		BatchView batch = batches.find(new BatchId(id)).orElseThrow();
+		BatchView.PersonTypeRule own = batch.rule(PersonType.OWN_RESIDENT).orElseThrow();
+		assertThat(own.description()).isEqualTo("本院招聘的在职人员");
+		assertThat(own.currentUnitRequired()).as("unticked by the province").isFalse();
+		BatchView.PersonTypeRule social = batch.rule(PersonType.SOCIAL_RECRUIT).orElseThrow();
+		assertThat(social.graduation().allowedYears(2024)).containsExactly(2022, 2023, 2024);
+		assertThat(social.graduation().admits(2021, 2024)).isFalse();
+		assertThat(batch.fields()).containsExactly(new BatchView.FieldRule(SupplementaryField.SOURCE_TYPE, true),
+				new BatchView.FieldRule(SupplementaryField.TRAINING_YEARS, false));
+
+		String edit = page(as("350000", get("/programs/batches/" + id)));
+		assertThat(edit).contains("本院招聘的在职人员", "value=\"2022,2023,2024\"", "生源类型", "培训年限");
+	}
+
+	@Test
+	void aNewBatchOffersTheProgramsFieldsAndTheGraduationWindowOf004() throws Exception {
+		long cohort = newCohort("residency");
+		String page = page(as("350000", get(newBatchUrl("residency", cohort))));
+		assertThat(page).contains("生源类型", "培训年限", "近几年内毕业");
+		assertThat(page).containsPattern("id=\"rules1.graduationWithin\"[^>]*value=\"3\"");
+	}
+
+	@Test
+	void badGraduationYearsAndAGapInTheExamPathAreRefusedBesideTheirFields() throws Exception {
+		long cohort = newCohort("residency");
+		Map<String, String> form = residencyForm("毕业年份错误");
+		form.put("rules[1].type", "SOCIAL_RECRUIT");
+		form.put("rules[1].graduationYears", "22");
+		String page = refused(newBatchUrl("residency", cohort), form, cohort);
+		assertThat(page).contains("请输入四位年份");
+		assertThat(fieldError(page, "rules1.graduationYears")).isTrue();
+
+		long exam = newCohort("qualification-exam");
+		Map<String, String> examForm = windows(4);
+		examForm.put("name", "跳级显示");
+		examForm.put("personTypes", "EMPLOYED");
+		examForm.put("choiceCount", "1");
+		examForm.put("adjustmentAllowed", "false");
+		examForm.put("specialtyIds", String.valueOf(specialty("qualification-exam", "L1-Q1-C1-S1-P1")));
+		examForm.put("fields", "exam-level,exam-category");
+		assertThat(refused(newBatchUrl("qualification-exam", exam), examForm, exam)).contains("须从上一级起连续显示");
 	}
 
 	// ------------------------------------------------------------------------------------------ validation

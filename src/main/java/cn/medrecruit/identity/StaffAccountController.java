@@ -1,7 +1,9 @@
 package cn.medrecruit.identity;
 
+import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,10 +46,13 @@ class StaffAccountController {
 	private final AccountDirectory directory;
 	private final ApplicationEventPublisher events;
 	private final MessageSource messages;
+	private final StaffAccountExport export;
 
 	StaffAccountController(StaffAccountSearch search, StaffAccounts staffAccounts, InstitutionLookup institutions,
-			AccountDirectory directory, ApplicationEventPublisher events, MessageSource messages) {
+			AccountDirectory directory, ApplicationEventPublisher events, MessageSource messages,
+			StaffAccountExport export) {
 		this.search = search;
+		this.export = export;
 		this.staffAccounts = staffAccounts;
 		this.institutions = institutions;
 		this.directory = directory;
@@ -83,6 +89,14 @@ class StaffAccountController {
 		model.addAttribute("applicantSearched", true);
 		model.addAttribute("applicantAccount", search.findApplicant(input, user).orElse(null));
 		return LIST;
+	}
+
+	/** 导出: every page of the list with the filters on screen, as .xlsx. */
+	@GetMapping("/export")
+	@PreAuthorize("@access.can('ACCOUNT_CREATE') or @access.can('ACCOUNT_TOGGLE') or @access.can('ACCOUNT_RESET_PASSWORD')")
+	void export(@ModelAttribute("query") StaffAccountQuery query, Authentication authentication,
+			HttpServletResponse response) throws IOException {
+		export.download(query, query.after(null).toUri(PATH), authentication, response);
 	}
 
 	@PostMapping("/{id}/password")
@@ -171,6 +185,7 @@ class StaffAccountController {
 		model.addAttribute("institutions", choices(user, false));
 		model.addAttribute("statuses", StaffAccountQuery.Status.values());
 		model.addAttribute("firstPage", query.after(null).toUri(PATH));
+		model.addAttribute("exportUrl", query.after(null).toUri(PATH + "/export"));
 		model.addAttribute("isSystemAdmin", user.has(Role.SYSTEM_ADMIN));
 		model.addAttribute("applicantSearched", false);
 	}

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,9 @@ public class StaffAccountSearch {
 	/** @param nextAfter the cursor of the next page, {@code null} on the last page */
 	public record Page(List<StaffAccountRow> rows, Long nextAfter) {
 	}
+
+	/** Accounts per query of an export; the roles of a chunk are read with one IN list. */
+	static final int EXPORT_CHUNK = 500;
 
 	private final JdbcClient jdbc;
 	private final Accounts accounts;
@@ -56,9 +60,55 @@ public class StaffAccountSearch {
 		if (actor.getScopePath() == null) {
 			return new Page(List.of(), null);
 		}
+		List<Line> lines = lines(query, actor, StaffAccountQuery.PAGE_SIZE + 1);
+		boolean more = lines.size() > StaffAccountQuery.PAGE_SIZE;
+		if (more) {
+			lines = lines.subList(0, StaffAccountQuery.PAGE_SIZE);
+		}
+		List<StaffAccountRow> rows = rows(lines);
+		return new Page(rows, more ? rows.get(rows.size() - 1).id() : null);
+	}
+
+	/**
+	 * Every account of the list with these filters, from its first page to its last, in the page's order: the
+	 * export's rows. Reads keyset pages of {@value #EXPORT_CHUNK} in one read-only transaction, so a long list is never
+	 * held whole.
+	 */
+	@Transactional(readOnly = true)
+	void forEach(StaffAccountQuery query, CurrentUser actor, Consumer<? super ExportLine> sink) {
+		if (actor.getScopePath() == null) {
+			return;
+		}
+		StaffAccountQuery page = query.after(null);
+		while (true) {
+			List<Line> lines = lines(page, actor, EXPORT_CHUNK);
+			if (lines.isEmpty()) {
+				return;
+			}
+			List<StaffAccountRow> rows = rows(lines);
+			for (int i = 0; i < rows.size(); i++) {
+				sink.accept(new ExportLine(rows.get(i), lines.get(i).phoneEnc()));
+			}
+			if (lines.size() < EXPORT_CHUNK) {
+				return;
+			}
+			page = page.after(lines.get(lines.size() - 1).id());
+		}
+	}
+
+	/** An exported account: the list's row and the encrypted phone, decrypted only for a full export. */
+	record ExportLine(StaffAccountRow row, String phoneEnc) {
+	}
+
+	private record Line(long id, String loginName, String name, Long institutionId, String phoneMasked,
+			String phoneEnc, boolean enabled, Instant lockedUntil, Instant lastLoginAt) {
+	}
+
+	private List<Line> lines(StaffAccountQuery query, CurrentUser actor, int limit) {
 		Instant now = clock.instant();
 		StringBuilder sql = new StringBuilder("""
-				SELECT id, login_name, real_name, institution_id, phone_masked, enabled, locked_until, last_login_at
+				SELECT id, login_name, real_name, institution_id, phone_masked, phone_enc, enabled, locked_until,
+				       last_login_at
 				  FROM account
 				 WHERE kind = 'STAFF' AND institution_path LIKE :scope ESCAPE '\\'""");
 		Map<String, Object> params = new HashMap<>();
@@ -87,26 +137,22 @@ public class StaffAccountSearch {
 			params.put("after", query.after());
 		}
 		sql.append(" ORDER BY id LIMIT :limit");
-		params.put("limit", StaffAccountQuery.PAGE_SIZE + 1);
-
-		ZoneId zone = clock.getZone();
-		record Line(long id, String loginName, String name, Long institutionId, String phoneMasked, boolean enabled,
-				Instant lockedUntil, Instant lastLoginAt) {
-		}
-		List<Line> lines = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
 			long institution = rs.getLong("institution_id");
 			return new Line(rs.getLong("id"), rs.getString("login_name"), rs.getString("real_name"),
-					rs.wasNull() ? null : institution, rs.getString("phone_masked"), rs.getBoolean("enabled"),
-					instant(rs, "locked_until"), instant(rs, "last_login_at"));
+					rs.wasNull() ? null : institution, rs.getString("phone_masked"), rs.getString("phone_enc"),
+					rs.getBoolean("enabled"), instant(rs, "locked_until"), instant(rs, "last_login_at"));
 		}).list();
-		boolean more = lines.size() > StaffAccountQuery.PAGE_SIZE;
-		if (more) {
-			lines = lines.subList(0, StaffAccountQuery.PAGE_SIZE);
-		}
-		if (lines.isEmpty()) {
-			return new Page(List.of(), null);
-		}
+	}
 
+	/** The lines with their roles (one query) and institution names (one call). */
+	private List<StaffAccountRow> rows(List<Line> lines) {
+		if (lines.isEmpty()) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		ZoneId zone = clock.getZone();
 		List<Long> ids = lines.stream().map(Line::id).toList();
 		Map<Long, List<Role>> roles = new HashMap<>();
 		jdbc.sql("SELECT account, role FROM account_role WHERE account IN (:ids) ORDER BY account, role")
@@ -116,14 +162,12 @@ public class StaffAccountSearch {
 			.list();
 		Map<Long, String> names = institutions.namesOf(
 				lines.stream().map(Line::institutionId).filter(id -> id != null).distinct().toList());
-
-		List<StaffAccountRow> rows = lines.stream()
+		return lines.stream()
 			.map(line -> new StaffAccountRow(line.id(), line.loginName(), line.name(), line.institutionId(),
 					names.get(line.institutionId()),
 					roles.getOrDefault(line.id(), List.of()).stream().sorted().toList(), line.phoneMasked(),
 					line.enabled(), lockedLocal(line.lockedUntil(), now, zone), local(line.lastLoginAt(), zone)))
 			.toList();
-		return new Page(rows, more ? ids.get(ids.size() - 1) : null);
 	}
 
 	/**

@@ -50,6 +50,32 @@ public class InstitutionFacts {
 			.list();
 	}
 
+	/**
+	 * The peers of an institution for cross review: enabled, with review rights, of its kind and region level and
+	 * under the same superior (two 考点 of one 考区, two cities of one province), itself left out.
+	 */
+	public List<Facts> peersOf(long id) {
+		return jdbc.sql(COLUMNS + " " + """
+				 JOIN institution s ON s.id = :id JOIN region sr ON sr.code = s.region_code
+				 WHERE i.parent_id = s.parent_id AND i.kind = s.kind AND r.level = sr.level AND i.id <> s.id
+				   AND i.enabled = TRUE AND i.review_rights = TRUE ORDER BY i.code""")
+			.param("id", id)
+			.query(this::facts)
+			.list();
+	}
+
+	/** An institution directly under another, with its path: the prefix of everything in its subtree. */
+	public record Child(long id, String name, String path) {
+	}
+
+	/** The institutions directly under one, in code order (a dashboard's regions). */
+	public List<Child> children(long parentId) {
+		return jdbc.sql("SELECT id, name, path FROM institution WHERE parent_id = :p ORDER BY code, id")
+			.param("p", parentId)
+			.query((rs, n) -> new Child(rs.getLong("id"), rs.getString("name"), rs.getString("path")))
+			.list();
+	}
+
 	private Facts facts(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		String category = rs.getString("base_category");
 		return new Facts(rs.getLong("id"), rs.getString("code"), rs.getString("name"),

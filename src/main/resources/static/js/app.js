@@ -58,3 +58,16 @@ document.addEventListener('click', function (event) {
   document.querySelector(results.getAttribute('data-unit-target')).value = name ? name.textContent.trim() : '';
   results.querySelectorAll('#unit-results-list').forEach(function (list) { list.remove(); });
 });
+
+// A notice modal (data-show-once) opens by itself once per browser session and value, not on every visit.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('.modal[data-show-once]').forEach(function (modal) {
+    var key = 'shown-' + modal.id;
+    var value = modal.getAttribute('data-show-once');
+    if (!window.bootstrap || window.sessionStorage.getItem(key) === value) {
+      return;
+    }
+    window.sessionStorage.setItem(key, value);
+    window.bootstrap.Modal.getOrCreateInstance(modal).show();
+  });
+});

@@ -35,7 +35,7 @@ class ApplicationFormController {
 	@GetMapping("/applications/{id}/form.pdf")
 	ResponseEntity<byte[]> form(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
 		ApplicationView application = applications.find(user.getId(), id)
-			.filter(found -> found.status() == ApplicationStatus.SUBMITTED)
+			.filter(found -> found.status() != ApplicationStatus.DRAFT && found.status() != ApplicationStatus.CANCELLED)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String number = ApplicationForms.numberOf(application, batches.find(application.batchId()).orElseThrow());
 		return ResponseEntity.ok()

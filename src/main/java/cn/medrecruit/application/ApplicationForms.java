@@ -18,6 +18,7 @@ import cn.medrecruit.program.BatchView;
 import cn.medrecruit.program.Batches;
 import cn.medrecruit.program.PlanLine;
 import cn.medrecruit.program.Placements;
+import cn.medrecruit.program.SupplementaryFields;
 import cn.medrecruit.reporting.PdfDocuments;
 import cn.medrecruit.reporting.PdfImages;
 import cn.medrecruit.reporting.QrCodes;
@@ -32,16 +33,18 @@ class ApplicationForms {
 	private final ApplicantDocuments documents;
 	private final StoredFiles files;
 	private final PdfDocuments pdf;
+	private final SupplementaryFields fields;
 	private final Clock clock;
 
 	ApplicationForms(Batches batches, Placements placements, ApplicantProfiles profiles, ApplicantDocuments documents,
-			StoredFiles files, PdfDocuments pdf, Clock clock) {
+			StoredFiles files, PdfDocuments pdf, SupplementaryFields fields, Clock clock) {
 		this.batches = batches;
 		this.placements = placements;
 		this.profiles = profiles;
 		this.documents = documents;
 		this.files = files;
 		this.pdf = pdf;
+		this.fields = fields;
 		this.clock = clock;
 	}
 
@@ -73,6 +76,7 @@ class ApplicationForms {
 			.findFirst()
 			.orElse(""));
 		model.put("choices", application.choices().stream().map(id -> bases.getOrDefault(id, "")).toList());
+		model.put("supplement", fields.shown(batch, application.fields()));
 		model.put("printedAt", LocalDateTime.now(clock));
 		model.put("zone", clock.getZone());
 		return pdf.render("application-form", model);

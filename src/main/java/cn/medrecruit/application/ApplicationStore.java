@@ -61,6 +61,33 @@ class ApplicationStore {
 			.map(this::withChildren);
 	}
 
+	/** The locked row as submit and cancel need it: its choices, not its supplementary fields. */
+	record Locked(ApplicationView application, Long quotaCityId) {
+	}
+
+	/**
+	 * Locks the row until the transaction ends, like {@link #lock}, with two statements instead of three: submit and
+	 * cancel do not read the supplementary fields.
+	 */
+	Optional<Locked> lockForChange(long id) {
+		return jdbc.sql("""
+				SELECT id, account_id, batch_id, person_type, specialty_id, accept_adjustment, status, submitted_at, version,
+				       quota_city_id
+				  FROM application WHERE id = :id FOR UPDATE""")
+			.param("id", id)
+			.query((rs, n) -> new Locked(row(rs, n), (Long) rs.getObject("quota_city_id", Long.class)))
+			.optional()
+			.map(locked -> new Locked(withChoices(locked.application()), locked.quotaCityId()));
+	}
+
+	/** The city whose quota the submitted application holds; null when it holds none. */
+	void setQuotaCity(long id, Long cityId) {
+		jdbc.sql("UPDATE application SET quota_city_id = :city WHERE id = :id")
+			.param("city", cityId)
+			.param("id", id)
+			.update();
+	}
+
 	List<ApplicationView> ofAccount(long account) {
 		return jdbc.sql(COLUMNS + " WHERE account_id = :account ORDER BY id DESC")
 			.param("account", account)
@@ -77,6 +104,27 @@ class ApplicationStore {
 			.param("status", status.name())
 			.query(Integer.class)
 			.single();
+	}
+
+	/** Applications that keep the profile frozen: submitted or under review. */
+	int countUnderReview(long account) {
+		return jdbc.sql("SELECT COUNT(*) FROM application WHERE account_id = :account AND status IN ('SUBMITTED', 'UNDER_REVIEW')")
+			.param("account", account)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** A reviewer's correction of one supplementary field. */
+	void correctField(long id, String key, String value, Instant now) {
+		jdbc.sql("UPDATE application_field SET field_value = :value WHERE application_id = :id AND field_key = :key")
+			.param("value", value)
+			.param("id", id)
+			.param("key", key)
+			.update();
+		jdbc.sql("UPDATE application SET updated_at = :now, version = version + 1 WHERE id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
 	}
 
 	void setPersonType(long id, PersonType type, Instant now) {
@@ -114,6 +162,20 @@ class ApplicationStore {
 				UPDATE application SET accept_adjustment = :adjust, updated_at = :now, version = version + 1
 				 WHERE id = :id""")
 			.param("adjust", acceptAdjustment)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.update();
+	}
+
+	void setFields(long id, Map<String, String> fields, Instant now) {
+		jdbc.sql("DELETE FROM application_field WHERE application_id = :id").param("id", id).update();
+		fields.forEach((key, value) -> jdbc.sql("""
+				INSERT INTO application_field (application_id, field_key, field_value) VALUES (:id, :key, :value)""")
+			.param("id", id)
+			.param("key", key)
+			.param("value", value.length() > 200 ? value.substring(0, 200) : value)
+			.update());
+		jdbc.sql("UPDATE application SET updated_at = :now, version = version + 1 WHERE id = :id")
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();
@@ -167,19 +229,33 @@ class ApplicationStore {
 				rs.getInt("version"));
 	}
 
+	private ApplicationView withChoices(ApplicationView a) {
+		List<Long> choices = jdbc.sql("""
+				SELECT base_institution_id FROM application_choice WHERE application_id = :id ORDER BY choice_rank""")
+			.param("id", a.id())
+			.query(Long.class)
+			.list();
+		return new ApplicationView(a.id(), a.accountId(), a.batchId(), a.personType(), a.specialtyId(),
+				List.copyOf(choices), a.acceptAdjustment(), Map.of(), a.status(), a.submittedAt(), a.version());
+	}
+
 	private ApplicationView withChildren(ApplicationView a) {
 		List<Long> choices = jdbc.sql("""
 				SELECT base_institution_id FROM application_choice WHERE application_id = :id ORDER BY choice_rank""")
 			.param("id", a.id())
 			.query(Long.class)
 			.list();
+		return new ApplicationView(a.id(), a.accountId(), a.batchId(), a.personType(), a.specialtyId(),
+				List.copyOf(choices), a.acceptAdjustment(), fieldsOf(a.id()), a.status(), a.submittedAt(), a.version());
+	}
+
+	/** The supplementary fields of an application, by key. */
+	Map<String, String> fieldsOf(long id) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		jdbc.sql("SELECT field_key, field_value FROM application_field WHERE application_id = :id ORDER BY field_key")
-			.param("id", a.id())
+			.param("id", id)
 			.query((rs, n) -> fields.put(rs.getString(1), rs.getString(2)))
 			.list();
-		return new ApplicationView(a.id(), a.accountId(), a.batchId(), a.personType(), a.specialtyId(),
-				List.copyOf(choices), a.acceptAdjustment(), java.util.Collections.unmodifiableMap(fields), a.status(), a.submittedAt(),
-				a.version());
+		return java.util.Collections.unmodifiableMap(fields);
 	}
 }

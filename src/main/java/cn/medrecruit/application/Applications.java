@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.medrecruit.audit.AuditEvent;
 import cn.medrecruit.identity.AccountId;
+import cn.medrecruit.identity.ApplicantDirectory;
+import cn.medrecruit.organization.ReviewRouting;
 import cn.medrecruit.profile.ApplicantProfiles;
 import cn.medrecruit.profile.ProfileCompleteness;
+import cn.medrecruit.profile.ProfileView;
 import cn.medrecruit.profile.ProgramProfile;
 import cn.medrecruit.program.BatchId;
 import cn.medrecruit.program.BatchView;
@@ -26,13 +30,17 @@ import cn.medrecruit.program.PersonType;
 import cn.medrecruit.program.PlacementRefused;
 import cn.medrecruit.program.Placements;
 import cn.medrecruit.program.PlanLine;
+import cn.medrecruit.review.NewRequest;
+import cn.medrecruit.review.RequestKind;
+import cn.medrecruit.review.Reviews;
 import cn.medrecruit.shared.Actor;
 import cn.medrecruit.shared.InputRejected;
 
 /**
  * Applications of applicants to batches: the wizard's draft, the submit, 取消报名 and the timeline. Every refusal is an
  * {@link InputRejected} whose message says why; the submit and the cancel each run in one transaction that locks the
- * application row, so double clicks, replays and concurrent requests change it once.
+ * application row, so double clicks, replays and concurrent requests change it once. Submits take their turn at the
+ * database through {@link SubmitAdmission}, first come first served.
  */
 @Service
 public class Applications {
@@ -42,21 +50,32 @@ public class Applications {
 	private final Placements placements;
 	private final ApplicantProfiles profiles;
 	private final ProfileCompleteness completeness;
+	private final ReviewRouting routing;
+	private final SubmitAdmission admission;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
+	private final Reviews reviews;
+	private final ApplicantDirectory applicants;
 	private final Clock clock;
+	private final BatchRules rules;
 
 	Applications(ApplicationStore store, Batches batches, Placements placements, ApplicantProfiles profiles,
-			ProfileCompleteness completeness, ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactions,
-			Clock clock) {
+			ProfileCompleteness completeness, ReviewRouting routing, SubmitAdmission admission,
+			ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactions,
+			Reviews reviews, ApplicantDirectory applicants, Clock clock, BatchRules rules) {
+		this.reviews = reviews;
+		this.applicants = applicants;
 		this.store = store;
 		this.batches = batches;
 		this.placements = placements;
 		this.profiles = profiles;
 		this.completeness = completeness;
+		this.routing = routing;
+		this.admission = admission;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.rules = rules;
 	}
 
 	// ------------------------------------------------------------------------------------------ reading
@@ -87,6 +106,11 @@ public class Applications {
 		return completeness.check(account, ProgramProfile.ofCode(batch.program().code()));
 	}
 
+	/** Each person type of the batch and what keeps the applicant from applying as it. */
+	List<BatchRules.TypeAnswer> eligibility(AccountId account, BatchView batch) {
+		return rules.eligibility(account, batch);
+	}
+
 	// ------------------------------------------------------------------------------------------ the wizard
 
 	/**
@@ -96,7 +120,8 @@ public class Applications {
 	public ApplicationView start(AccountId account, BatchId batchId, Actor actor) {
 		BatchView batch = openBatch(batchId);
 		Optional<ApplicationView> existing = store.findFor(account.value(), batchId.value());
-		if (existing.map(found -> found.status() == ApplicationStatus.SUBMITTED).orElse(false)) {
+		if (existing.map(found -> found.status() != ApplicationStatus.DRAFT && found.status() != ApplicationStatus.CANCELLED)
+			.orElse(false)) {
 			return existing.get();
 		}
 		if (!profileFor(account, batch).complete()) {
@@ -131,20 +156,28 @@ public class Applications {
 		return application;
 	}
 
-	/** Step 2: the person type, one the batch admits and whose current-unit rule the profile meets. */
+	/** Step 2: the person type, one the batch admits and whose current-unit and graduation rules the profile meets. */
 	@Transactional
 	public void choosePersonType(AccountId account, long id, PersonType type) {
 		ApplicationView application = draft(account, id);
 		BatchView batch = openBatch(application.batchId());
-		BatchView.PersonTypeRule rule = batch.personTypes()
-			.stream()
-			.filter(candidate -> candidate.type() == type)
-			.findFirst()
+		BatchView.PersonTypeRule rule = batch.rule(type)
 			.orElseThrow(() -> new InputRejected("personType", "application.validation.person-type"));
-		if (!completeness.meetsWorkUnitRule(account, rule.currentUnitRequired())) {
-			throw new InputRejected("personType", "application.validation.current-unit");
-		}
+		rules.refusal(account, batch, rule).ifPresent(refusal -> {
+			throw refusal;
+		});
 		store.setPersonType(id, type, clock.instant());
+	}
+
+	/**
+	 * Step 4: the batch's supplementary fields. Going on needs every required field; going back keeps what is valid
+	 * so far. Throws {@link cn.medrecruit.program.SupplementaryFields.FieldsRejected} with a finding per field.
+	 */
+	@Transactional
+	public void saveSupplement(AccountId account, long id, java.util.Map<String, String> values, boolean complete) {
+		ApplicationView application = draft(account, id);
+		BatchView batch = openBatch(application.batchId());
+		store.setFields(id, rules.checkFields(batch, values, complete), clock.instant());
 	}
 
 	/** Step 5, first half: the specialty; a different one than before empties the choices. */
@@ -203,14 +236,20 @@ public class Applications {
 
 	/**
 	 * 提交: in one transaction, with the application row locked, checks the window, the profile and the choices again,
-	 * counts the first choice in its plan, freezes the profile and records the step. Submitting an application that is
-	 * already submitted changes nothing (a double click or a replay).
+	 * takes a place of the city's quota when the program has them, counts the first choice in its plan, freezes the
+	 * profile and records the step. Submitting an application that is already submitted changes nothing (a double
+	 * click or a replay). The transaction, and with it the pooled connection, starts only when the submit's turn comes.
 	 *
 	 * @return whether this call submitted it
 	 */
-	@Transactional
 	public boolean submit(AccountId account, long id, Actor actor) {
-		ApplicationView application = store.lock(id)
+		return admission.admit(() -> Boolean.TRUE.equals(transactions.execute(status -> submitted(account, id, actor))));
+	}
+
+	/** The submit inside its transaction; each statement counts, as all submits of a plan queue on its counter. */
+	private boolean submitted(AccountId account, long id, Actor actor) {
+		ApplicationView application = store.lockForChange(id)
+			.map(ApplicationStore.Locked::application)
 			.filter(found -> found.accountId() == account.value())
 			.orElseThrow(() -> new InputRejected("id", "application.refused.missing"));
 		if (application.status() == ApplicationStatus.SUBMITTED) {
@@ -221,8 +260,8 @@ public class Applications {
 		}
 		BatchView batch = openBatch(application.batchId());
 		// the profile row stays locked from here, so it cannot change between the check and the freeze
-		profiles.freeze(account);
-		if (!profileFor(account, batch).complete()) {
+		ProfileView profile = profiles.freeze(account);
+		if (!completeness.check(profile, ProgramProfile.ofCode(batch.program().code())).complete()) {
 			throw new InputRejected("profile", "application.refused.profile");
 		}
 		BatchView.PersonTypeRule rule = batch.personTypes()
@@ -230,19 +269,24 @@ public class Applications {
 			.filter(candidate -> candidate.type() == application.personType())
 			.findFirst()
 			.orElseThrow(() -> new InputRejected("personType", "application.validation.person-type"));
-		if (!completeness.meetsWorkUnitRule(account, rule.currentUnitRequired())) {
+		if (!completeness.meetsWorkUnitRule(profile, rule.currentUnitRequired())) {
 			throw new InputRejected("personType", "application.validation.current-unit");
 		}
 		if (application.specialtyId() == null || application.firstChoice() == null
 				|| batch.adjustmentAllowed() && application.acceptAdjustment() == null) {
 			throw new InputRejected("choices", "application.refused.choices");
 		}
+		checkBatchRules(account, application, batch);
 		Instant now = clock.instant();
 		ApplicationStatus next = application.status().submit();
 		store.setStatus(id, next, now, now);
 		store.addHistory(id, application.status(), next, actor.loginName(), null, now);
+		reviews.open(reviewRequest(application, batch, profile, now), actor);
 		events.publishEvent(AuditEvent.success("APPLICATION_SUBMITTED", "application:" + id,
 				"batch:" + batch.id().value()).by(actor.loginName()));
+		if (batch.program().usesCityQuotas()) {
+			takeCityQuota(id, batch, profile, application.specialtyId());
+		}
 		// last: every submit to this plan queues on its counter row, so it is held only until the commit
 		try {
 			placements.take(batch.id(), application.firstChoice(), application.specialtyId());
@@ -260,9 +304,10 @@ public class Applications {
 	 */
 	@Transactional
 	public void cancel(AccountId account, long id, Actor actor) {
-		ApplicationView application = store.lock(id)
-			.filter(found -> found.accountId() == account.value())
+		ApplicationStore.Locked locked = store.lockForChange(id)
+			.filter(found -> found.application().accountId() == account.value())
 			.orElseThrow(() -> new InputRejected("id", "application.refused.missing"));
+		ApplicationView application = locked.application();
 		if (application.status() != ApplicationStatus.SUBMITTED) {
 			throw new InputRejected("id", "application.refused.cancel-state");
 		}
@@ -272,8 +317,14 @@ public class Applications {
 		Instant now = clock.instant();
 		ApplicationStatus next = application.status().cancel();
 		store.setStatus(id, next, null, now);
+		reviews.cancel(RequestKind.APPLICATION, id, actor);
+		// the quota before the plan, in the order of the submit, so a submit and a cancel cannot deadlock
+		if (locked.quotaCityId() != null) {
+			placements.giveBackQuota(application.batchId(), locked.quotaCityId(), application.specialtyId());
+			store.setQuotaCity(id, null);
+		}
 		placements.giveBack(application.batchId(), application.firstChoice(), application.specialtyId());
-		if (store.countInStatus(account.value(), ApplicationStatus.SUBMITTED) == 0) {
+		if (store.countUnderReview(account.value()) == 0) {
 			profiles.reopen(account);
 		}
 		store.addHistory(id, application.status(), next, actor.loginName(), null, now);
@@ -281,7 +332,74 @@ public class Applications {
 				"batch:" + application.batchId().value()).by(actor.loginName()));
 	}
 
+	/**
+	 * 重新提交 after a reviewer returned the application: the profile is checked and frozen again and the review
+	 * starts over at the first stage of the batch's chain. Outside the registration window, since returns happen during
+	 * review.
+	 *
+	 * @return whether this call resubmitted it
+	 */
+	@Transactional
+	public boolean resubmit(AccountId account, long id, Actor actor) {
+		ApplicationView application = store.lock(id)
+			.filter(found -> found.accountId() == account.value())
+			.orElseThrow(() -> new InputRejected("id", "application.refused.missing"));
+		if (application.status() == ApplicationStatus.SUBMITTED) {
+			return false;
+		}
+		if (application.status() != ApplicationStatus.RETURNED) {
+			throw new InputRejected("id", "application.refused.state");
+		}
+		BatchView batch = batches.find(application.batchId())
+			.orElseThrow(() -> new InputRejected("batch", "application.refused.missing"));
+		ProfileView profile = profiles.freeze(account);
+		if (!profileFor(account, batch).complete()) {
+			throw new InputRejected("profile", "application.refused.profile");
+		}
+		Instant now = clock.instant();
+		ApplicationStatus next = application.status().resubmit();
+		store.setStatus(id, next, now, now);
+		store.addHistory(id, application.status(), next, actor.loginName(), null, now);
+		reviews.open(reviewRequest(application, batch, profile, now), actor);
+		events.publishEvent(AuditEvent.success("APPLICATION_RESUBMITTED", "application:" + id,
+				"batch:" + batch.id().value()).by(actor.loginName()));
+		return true;
+	}
+
+	/** What the application is (re)submitted to the review engine with: its search fields as they are now. */
+	/** The review request's search fields, from the profile the submit has just frozen and read. */
+	private NewRequest reviewRequest(ApplicationView application, BatchView batch, ProfileView profile, Instant now) {
+		AccountId account = new AccountId(application.accountId());
+		ApplicantDirectory.NameCard identity = applicants.nameCardOf(account).orElseThrow();
+		String masked = identity.idNumberMasked() == null ? "" : identity.idNumberMasked();
+		Long unit = profile.data().currentUnitId();
+		return new NewRequest(RequestKind.APPLICATION, application.id(), account, identity.realName(),
+				masked.length() > 4 ? masked.substring(masked.length() - 4) : masked,
+				ApplicationForms.numberOf(application, batch),
+				batch.program().code(), batch.cohortId().value(), batch.id(), unit,
+				unit == null ? null : profiles.scopePathOf(account).orElse(null), application.firstChoice(), now);
+	}
+
 	// ------------------------------------------------------------------------------------------ helpers
+
+	/**
+	 * The person type's graduation rule (its current-unit rule is checked just before) and the required
+	 * supplementary fields, checked again at submit.
+	 */
+	private void checkBatchRules(AccountId account, ApplicationView application, BatchView batch) {
+		BatchView.PersonTypeRule rule = batch.rule(application.personType())
+			.orElseThrow(() -> new InputRejected("personType", "application.validation.person-type"));
+		rules.graduationRefusal(account, batch, rule).ifPresent(refusal -> {
+			throw refusal;
+		});
+		try {
+			// the locked row was read without its fields; a batch without fields needs no read
+			rules.checkFields(batch, batch.fields().isEmpty() ? Map.of() : store.fieldsOf(application.id()), true);
+		}
+		catch (InputRejected incomplete) {
+			throw new InputRejected("supplement", "application.refused.supplement");
+		}
+	}
 
 	private ApplicationView draft(AccountId account, long id) {
 		ApplicationView application = find(account, id)
@@ -292,9 +410,33 @@ public class Applications {
 		return application;
 	}
 
+	/**
+	 * 000 3.1.2: one place of the quota that the province granted the city of the applicant's current unit for the
+	 * specialty, refused next to the choices when the city has none or all are taken. The city is kept on the
+	 * application, so a cancel gives the place back to the same quota.
+	 */
+	private void takeCityQuota(long id, BatchView batch, ProfileView profile, long specialtyId) {
+		Long unit = profile.data().currentUnitId();
+		Long city = unit == null ? null
+				: routing.holdersFor(unit).map(ReviewRouting.Holders::city).orElse(null);
+		if (city == null) {
+			throw new InputRejected("choices", "application.refused.quota-city");
+		}
+		try {
+			placements.takeQuota(batch.id(), city, specialtyId);
+		}
+		catch (PlacementRefused refused) {
+			throw new InputRejected("choices", refused.reason() == PlacementRefused.Reason.QUOTA_FULL
+					? "application.refused.quota-full" : "application.refused.quota-none", refused.holderName(),
+					refused.places());
+		}
+		store.setQuotaCity(id, city);
+	}
+
+	/** The batch, if its registration window is open now: one read of the batch serves both. */
 	private BatchView openBatch(BatchId id) {
 		BatchView batch = batches.find(id).orElseThrow(() -> new InputRejected("batch", "application.refused.missing"));
-		if (!batches.registrationOpen(id, clock.instant())) {
+		if (!batch.registration().contains(clock.instant())) {
 			throw new InputRejected("batch", "application.refused.window");
 		}
 		return batch;

@@ -31,6 +31,9 @@ import cn.medrecruit.program.OpenBatch;
 import cn.medrecruit.program.PersonType;
 import cn.medrecruit.program.Placements;
 import cn.medrecruit.program.PlanLine;
+import cn.medrecruit.program.SupplementaryFields;
+import cn.medrecruit.review.RequestKind;
+import cn.medrecruit.review.Reviews;
 import cn.medrecruit.shared.InputRejected;
 import cn.medrecruit.shared.Texts;
 
@@ -51,25 +54,34 @@ class ApplyController {
 	private final Batches batches;
 	private final Placements placements;
 	private final ApplicantProfiles profiles;
+	private final SupplementaryFields fields;
 	private final Texts texts;
+	private final Reviews reviews;
 	private final Clock clock;
 
 	ApplyController(Applications applications, Batches batches, Placements placements, ApplicantProfiles profiles,
-			Texts texts, Clock clock) {
+			SupplementaryFields fields, Texts texts, Reviews reviews, Clock clock) {
+		this.reviews = reviews;
 		this.applications = applications;
 		this.batches = batches;
 		this.placements = placements;
 		this.profiles = profiles;
+		this.fields = fields;
 		this.texts = texts;
 		this.clock = clock;
 	}
 
 	/** One open batch on the first page, with what keeps the applicant from applying. */
 	record BatchRow(OpenBatch open, BatchView batch, ProfileCompleteness.Answer profile,
-			ApplicationView application) {
+			ApplicationView application, List<BatchRules.TypeAnswer> eligibility) {
 
 		public boolean submitted() {
-			return application != null && application.status() == ApplicationStatus.SUBMITTED;
+			return application != null && application.status() != ApplicationStatus.DRAFT
+					&& application.status() != ApplicationStatus.CANCELLED;
+		}
+
+		public boolean eligible() {
+			return eligibility.stream().anyMatch(BatchRules.TypeAnswer::eligible);
 		}
 	}
 
@@ -81,7 +93,8 @@ class ApplyController {
 		for (OpenBatch open : batches.openForRegistration(clock.instant())) {
 			batches.find(open.id()).ifPresent(batch -> rows.add(new BatchRow(open, batch,
 					applications.profileFor(user.getId(), batch),
-					applications.findFor(user.getId(), open.id()).orElse(null))));
+					applications.findFor(user.getId(), open.id()).orElse(null),
+					applications.eligibility(user.getId(), batch))));
 		}
 		model.addAttribute("rows", rows);
 		model.addAttribute("steps", STEPS);
@@ -93,13 +106,13 @@ class ApplyController {
 	String start(@AuthenticationPrincipal CurrentUser user, @PathVariable long batchId, RedirectAttributes redirect) {
 		try {
 			ApplicationView application = applications.start(user.getId(), new BatchId(batchId), user);
-			if (application.status() == ApplicationStatus.SUBMITTED) {
+			if (!application.status().editable()) {
 				return "redirect:/applications/" + application.id();
 			}
 			return "redirect:/apply/" + application.id() + "/person-type";
 		}
 		catch (InputRejected refused) {
-			redirect.addFlashAttribute("flashError", texts.get(refused.messageKey()));
+			redirect.addFlashAttribute("flashError", texts.get(refused.messageKey(), refused.arguments()));
 			return "redirect:/apply";
 		}
 	}
@@ -108,6 +121,9 @@ class ApplyController {
 
 	@GetMapping("/apply/{id}/person-type")
 	String personType(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+		ApplicationView application = own(user, id);
+		batches.find(application.batchId())
+			.ifPresent(batch -> model.addAttribute("eligibility", applications.eligibility(user.getId(), batch)));
 		return step(user, id, 2, model, "application/person-type");
 	}
 
@@ -131,6 +147,7 @@ class ApplyController {
 			return "redirect:/apply/" + id + "/person-type";
 		}
 		model.addAttribute("view", profiles.view(user.getId()));
+		model.addAttribute("returnPath", "/apply/" + id + "/profile");
 		return step(user, id, 3, model, "application/profile");
 	}
 
@@ -153,7 +170,52 @@ class ApplyController {
 		if (application.personType() == null) {
 			return "redirect:/apply/" + id + "/person-type";
 		}
+		BatchView batch = batches.find(application.batchId()).orElseThrow();
+		model.addAttribute("inputs", fields.inputs(batch, application.fields()));
+		model.addAttribute("errors", Map.of());
 		return step(user, id, 4, model, "application/supplement");
+	}
+
+	/**
+	 * Saves step 4 and goes on ({@code back} absent) or back to step 3; values that do not pass come back with their
+	 * messages beside them.
+	 */
+	@PostMapping("/apply/{id}/supplement")
+	String saveSupplement(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam Map<String, String> parameters, Model model, RedirectAttributes redirect) {
+		ApplicationView application = own(user, id);
+		boolean back = parameters.containsKey("back");
+		Map<String, String> values = values(parameters);
+		try {
+			applications.saveSupplement(user.getId(), id, values, !back);
+			return "redirect:/apply/" + id + (back ? "/profile" : "/choices");
+		}
+		catch (SupplementaryFields.FieldsRejected rejected) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			rejected.findings()
+				.forEach(finding -> errors.putIfAbsent(finding.field(),
+						texts.get(finding.messageKey(), finding.arguments())));
+			BatchView batch = batches.find(application.batchId()).orElseThrow();
+			model.addAttribute("inputs", fields.inputs(batch, values));
+			model.addAttribute("errors", errors);
+			return step(user, id, 4, model, "application/supplement");
+		}
+		catch (InputRejected refused) {
+			redirect.addFlashAttribute("flashError", texts.get(refused.messageKey(), refused.arguments()));
+			return "redirect:/apply/" + id + "/supplement";
+		}
+	}
+
+	/** The dependent exam selects again for the values chosen so far (htmx swaps them in place). */
+	@GetMapping("/apply/{id}/supplement/path")
+	String supplementPath(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+			@RequestParam Map<String, String> parameters, Model model) {
+		ApplicationView application = own(user, id);
+		BatchView batch = batches.find(application.batchId()).orElseThrow();
+		model.addAttribute("app", application);
+		model.addAttribute("inputs", fields.inputs(batch, values(parameters)));
+		model.addAttribute("errors", Map.of());
+		return "application/fragments :: supplement-path";
 	}
 
 	@GetMapping("/apply/{id}/choices")
@@ -215,7 +277,9 @@ class ApplyController {
 			return "redirect:/applications/" + id;
 		}
 		catch (InputRejected refused) {
-			redirect.addFlashAttribute("flashError", texts.get(refused.messageKey()));
+			// a refusal about the choices (a full city quota) is shown next to them
+			redirect.addFlashAttribute("choices".equals(refused.field()) ? "choicesError" : "flashError",
+					texts.get(refused.messageKey(), refused.arguments()));
 			return "redirect:/apply/" + id + "/review";
 		}
 	}
@@ -244,8 +308,11 @@ class ApplyController {
 		model.addAttribute("history", applications.history(id));
 		model.addAttribute("baseNames", baseNames(application));
 		model.addAttribute("specialtyName", specialtyName(batch, application));
+		model.addAttribute("supplement", fields.shown(batch, application.fields()));
 		model.addAttribute("cancellable", application.status() == ApplicationStatus.SUBMITTED
-				&& batches.registrationOpen(application.batchId(), clock.instant()));
+				&& batches.registrationOpen(application.batchId(), clock.instant())
+				&& !reviews.anyDecision(RequestKind.APPLICATION, id));
+		model.addAttribute("progress", reviews.progress(RequestKind.APPLICATION, id).orElse(null));
 		model.addAttribute("times", this);
 		return "application/status";
 	}
@@ -260,7 +327,28 @@ class ApplyController {
 		});
 	}
 
+	@PostMapping("/applications/{id}/resubmit")
+	String resubmit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		own(user, id);
+		return act(redirect, "/applications/" + id, "/applications/" + id, () -> {
+			applications.resubmit(user.getId(), id, user);
+			redirect.addFlashAttribute("flashSuccess", texts.get("application.resubmitted"));
+			return null;
+		});
+	}
+
 	// ------------------------------------------------------------------------------------------ helpers
+
+	/** The {@code values[key]} parameters of the step-4 form, by key. */
+	private static Map<String, String> values(Map<String, String> parameters) {
+		Map<String, String> values = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> {
+			if (name.startsWith("values[") && name.endsWith("]")) {
+				values.put(name.substring(7, name.length() - 1), value);
+			}
+		});
+		return values;
+	}
 
 	public String format(Instant instant) {
 		return instant == null ? "" : FORMAT.format(instant.atZone(clock.getZone()));
@@ -288,6 +376,7 @@ class ApplyController {
 		model.addAttribute("profileAnswer", applications.profileFor(user.getId(), batch));
 		model.addAttribute("baseNames", baseNames(application));
 		model.addAttribute("specialtyName", specialtyName(batch, application));
+		model.addAttribute("supplement", fields.shown(batch, application.fields()));
 		model.addAttribute("times", this);
 		return view;
 	}
@@ -317,7 +406,7 @@ class ApplyController {
 			return "redirect:" + next;
 		}
 		catch (InputRejected refused) {
-			redirect.addFlashAttribute("flashError", texts.get(refused.messageKey()));
+			redirect.addFlashAttribute("flashError", texts.get(refused.messageKey(), refused.arguments()));
 			return "redirect:" + back;
 		}
 	}

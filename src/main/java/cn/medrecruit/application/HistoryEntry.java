@@ -10,6 +10,12 @@ public record HistoryEntry(Instant at, ApplicationStatus from, ApplicationStatus
 		if (from == null) {
 			return "application.history.created";
 		}
+		if (from == ApplicationStatus.RETURNED && to == ApplicationStatus.SUBMITTED) {
+			return "application.history.resubmitted";
+		}
+		if (from == ApplicationStatus.RETURNED && to == ApplicationStatus.UNDER_REVIEW) {
+			return "application.history.return-withdrawn";
+		}
 		if (from == ApplicationStatus.CANCELLED && to == ApplicationStatus.DRAFT) {
 			return "application.history.restarted";
 		}

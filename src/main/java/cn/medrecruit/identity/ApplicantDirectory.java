@@ -1,8 +1,12 @@
 package cn.medrecruit.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,17 +25,56 @@ public class ApplicantDirectory {
 	private final SmsCodes smsCodes;
 	private final PasswordEncoder encoder;
 	private final ApplicationEventPublisher events;
+	private final JdbcClient jdbc;
 
 	ApplicantDirectory(Accounts accounts, PersonalDataCipher cipher, SmsCodes smsCodes, PasswordEncoder encoder,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.cipher = cipher;
 		this.smsCodes = smsCodes;
 		this.encoder = encoder;
 		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	/** An applicant's ID number and mobile number, in full or as their stored masked copies. */
+	public record PersonalNumbers(String idNumber, String phone) {
+	}
+
+	/**
+	 * The personal numbers of many applicants in one read (a roster chunk): decrypted only when {@code full}, otherwise
+	 * the masked copies kept beside the ciphertext.
+	 */
+	@Transactional(readOnly = true)
+	public Map<AccountId, PersonalNumbers> personalNumbersOf(Collection<AccountId> ids, boolean full) {
+		Map<AccountId, PersonalNumbers> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("""
+				SELECT id, id_number_enc, id_number_masked, phone_enc, phone_masked FROM account
+				 WHERE kind = 'APPLICANT' AND id IN (:ids)""")
+			.param("ids", ids.stream().map(AccountId::value).distinct().toList())
+			.query((rs, n) -> found.put(new AccountId(rs.getLong("id")), full
+					? new PersonalNumbers(cipher.decrypt(rs.getString("id_number_enc")),
+							cipher.decrypt(rs.getString("phone_enc")))
+					: new PersonalNumbers(rs.getString("id_number_masked"), rs.getString("phone_masked"))))
+			.list();
+		return found;
 	}
 
 	@Transactional(readOnly = true)
+	/** An applicant's name and masked ID number, read without decrypting anything: for lists and search fields. */
+	public record NameCard(String realName, String idNumberMasked) {
+	}
+
+	public Optional<NameCard> nameCardOf(AccountId id) {
+		return jdbc.sql("SELECT real_name, id_number_masked FROM account WHERE id = :id AND kind = 'APPLICANT'")
+			.param("id", id.value())
+			.query((rs, n) -> new NameCard(rs.getString("real_name"), rs.getString("id_number_masked")))
+			.optional();
+	}
+
 	public Optional<ApplicantIdentity> identityOf(AccountId id) {
 		return accounts.findById(id.value()).filter(account -> account.kind == AccountKind.APPLICANT).map(account -> {
 			String idNumber = cipher.decrypt(account.idNumberEnc);

@@ -75,6 +75,86 @@ public class ApplicationFixtures {
 		return batch;
 	}
 
+	/**
+	 * A county-backbone batch (学科带头人, 医疗技术骨干; 1 choice; no 调剂; specialties C01 and C02; the chain 区县 → 地市 →
+	 * 省) whose registration window runs from now-1d to now+1d.
+	 */
+	public synchronized long countyBackboneBatch(String name, Instant now) {
+		Integer max = jdbc.sql("SELECT MAX(cohort_year) FROM cohort WHERE program_code = 'county-backbone'")
+			.query(Integer.class).optional().orElse(null);
+		int year = max == null ? 2000 : max + 1;
+		jdbc.sql("INSERT INTO cohort (program_code, cohort_year, created_at) VALUES ('county-backbone', :y, CURRENT_TIMESTAMP)")
+			.param("y", year).update();
+		long cohort = jdbc.sql("SELECT id FROM cohort WHERE program_code = 'county-backbone' AND cohort_year = :y")
+			.param("y", year).query(Long.class).single();
+		Timestamp start = Timestamp.from(now.minus(Duration.ofDays(1)));
+		Timestamp end = Timestamp.from(now.plus(Duration.ofDays(1)));
+		Timestamp later = Timestamp.from(now.plus(Duration.ofDays(31)));
+		Timestamp last = Timestamp.from(now.plus(Duration.ofDays(41)));
+		jdbc.sql("""
+				INSERT INTO batch (cohort_id, name, choice_count, adjustment_allowed, registration_start, registration_end,
+				  admission_start, admission_end, confirmation_start, confirmation_end, check_in_start, check_in_end,
+				  version, created_at, updated_at)
+				VALUES (:c, :n, 1, FALSE, :s, :e, :later, :last, :later, :last, :later, :last, 0, CURRENT_TIMESTAMP,
+				  CURRENT_TIMESTAMP)""")
+			.param("c", cohort).param("n", name).param("s", start).param("e", end)
+			.param("later", later).param("last", last).update();
+		long batch = jdbc.sql("SELECT id FROM batch WHERE cohort_id = :c").param("c", cohort).query(Long.class).single();
+		for (String type : new String[] { "DISCIPLINE_LEADER", "TECHNICAL_BACKBONE" }) {
+			jdbc.sql("INSERT INTO batch_person_type (batch_id, person_type) VALUES (:b, :t)").param("b", batch)
+				.param("t", type).update();
+		}
+		jdbc.sql("INSERT INTO batch_base_category (batch_id, category) VALUES (:b, 'AFFILIATED')").param("b", batch)
+			.update();
+		for (String code : new String[] { "C01", "C02" }) {
+			jdbc.sql("INSERT INTO batch_specialty (batch_id, specialty_id) VALUES (:b, :s)").param("b", batch)
+				.param("s", countySpecialty(code)).update();
+		}
+		String[] levels = { "COUNTY", "CITY", "PROVINCE" };
+		for (int i = 0; i < levels.length; i++) {
+			jdbc.sql("""
+					INSERT INTO batch_stage (batch_id, stage_position, stage_level, on_reject, window_start, window_end)
+					VALUES (:b, :p, :l, :r, :s, :e)""")
+				.param("b", batch).param("p", i).param("l", levels[i]).param("r", i < 2 ? "RETURNS" : "ENDS")
+				.param("s", end).param("e", later).update();
+		}
+		return batch;
+	}
+
+	/** An approved plan of the base for a specialty given by its id. */
+	public void approvedPlan(long batch, String base, long specialtyId, int places) {
+		jdbc.sql("""
+				INSERT INTO plan_declaration (batch_id, base_institution_id, status, version, declared_at, decided_at)
+				SELECT :b, :i, 'APPROVED', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM (VALUES (1)) AS one (x)
+				 WHERE NOT EXISTS (SELECT 1 FROM plan_declaration WHERE batch_id = :b AND base_institution_id = :i)""")
+			.param("b", batch).param("i", institution(base)).update();
+		jdbc.sql("""
+				INSERT INTO plan (batch_id, base_institution_id, specialty_id, places, applied_count, status, version)
+				VALUES (:b, :i, :s, :p, 0, 'APPROVED', 0)""")
+			.param("b", batch).param("i", institution(base)).param("s", specialtyId).param("p", places).update();
+	}
+
+	/** The province's quota (名额) for the city-level health commission with that code. */
+	public void quota(long batch, String city, long specialtyId, int places) {
+		jdbc.sql("INSERT INTO quota (batch_id, city_institution_id, specialty_id, places) VALUES (:b, :c, :s, :p)")
+			.param("b", batch).param("c", institution(city)).param("s", specialtyId).param("p", places).update();
+	}
+
+	public int applied(long batch, String base, long specialtyId) {
+		return jdbc.sql("SELECT applied_count FROM plan WHERE batch_id = :b AND base_institution_id = :i AND specialty_id = :s")
+			.param("b", batch).param("i", institution(base)).param("s", specialtyId).query(Integer.class).single();
+	}
+
+	public int filled(long batch, String city, long specialtyId) {
+		return jdbc.sql("SELECT filled_count FROM quota WHERE batch_id = :b AND city_institution_id = :c AND specialty_id = :s")
+			.param("b", batch).param("c", institution(city)).param("s", specialtyId).query(Integer.class).single();
+	}
+
+	public long countySpecialty(String code) {
+		return jdbc.sql("SELECT id FROM program_specialty WHERE program_code = 'county-backbone' AND code = :c")
+			.param("c", code).query(Long.class).single();
+	}
+
 	/** An approved plan of the base for the specialty. */
 	public void approvedPlan(long batch, String base, String specialty, int places) {
 		jdbc.sql("""

@@ -8,11 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.medrecruit.Concurrently;
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
 import cn.medrecruit.TestClock;
@@ -139,7 +135,7 @@ class ApplicationSubmitTests {
 		TestApplicants.Registered applicant = fixtures.completeApplicant("周并发", false);
 		ApplicationView draft = fill(applicant, batch);
 
-		List<Object> results = concurrently(20, i -> {
+		List<Object> results = Concurrently.run(20, i -> {
 			// half of them replay the start as a double click on 我要报名 would
 			if (i % 2 == 0) {
 				applications.start(applicant.id(), new BatchId(batch), applicant.principal());
@@ -168,7 +164,7 @@ class ApplicationSubmitTests {
 			applicants.add(applicant);
 			drafts.add(fill(applicant, batch).id());
 		}
-		List<Object> results = concurrently(20,
+		List<Object> results = Concurrently.run(20,
 				i -> applications.submit(applicants.get(i).id(), drafts.get(i), applicants.get(i).principal()));
 		assertThat(results).containsOnly(true).hasSize(20);
 		assertThat(fixtures.applied(batch, ApplicationFixtures.BASE, "R01")).isEqualTo(20);
@@ -268,33 +264,5 @@ class ApplicationSubmitTests {
 	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
 		assertThatThrownBy(call).isInstanceOf(InputRejected.class)
 			.satisfies(e -> assertThat(((InputRejected) e).messageKey()).isEqualTo(key));
-	}
-
-	interface Task {
-		Object run(int index) throws Exception;
-	}
-
-	private static List<Object> concurrently(int count, Task task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Object>> done = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				done.add(pool.submit(() -> {
-					start.await();
-					return task.run(index);
-				}));
-			}
-			start.countDown();
-			List<Object> results = new ArrayList<>();
-			for (Future<Object> future : done) {
-				results.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 }

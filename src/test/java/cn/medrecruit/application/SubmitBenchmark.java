@@ -1,14 +1,27 @@
 package cn.medrecruit.application;
 
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,8 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.medrecruit.MedRecruitApplication;
 import cn.medrecruit.identity.AccountId;
-import cn.medrecruit.program.BatchId;
-import cn.medrecruit.program.PersonType;
 import cn.medrecruit.shared.Actor;
 import cn.medrecruit.shared.Masking;
 import cn.medrecruit.shared.PersonalDataCipher;
@@ -26,7 +37,15 @@ import cn.medrecruit.shared.PersonalDataCipher;
 /**
  * The submit step under load (run by hand, not by the suite): seeds applicants with complete profiles and a draft
  * each, then lets {@code threads} applicants submit at once, every one to the same base and specialty, and prints
- * throughput, p50/p99 latency and whether the plan's applied count is exact. Arguments: applicants, threads.
+ * throughput, p50/p99 latency and whether the plan's applied count is exact. Arguments: applicants, threads, and
+ * optionally a rate per second.
+ * <p>
+ * Without a rate the load is a closed loop: each of the threads submits, and as soon as it is answered submits the
+ * next draft. That measures the most the submit can do, but by Little's law every submit then waits about
+ * threads / throughput, whatever the code does. With a rate the load is open: submits arrive on a fixed schedule,
+ * {@code rate} per second, served by the threads, and each latency runs from the moment the submit was due, so time
+ * spent waiting for a free thread counts too. While the measured round runs, a sampler notes every 10 ms how many
+ * threads wait for a pooled connection and what the database's sessions wait for.
  */
 public final class SubmitBenchmark {
 
@@ -36,6 +55,7 @@ public final class SubmitBenchmark {
 	public static void main(String[] args) throws Exception {
 		int applicants = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
 		int threads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+		double rate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MedRecruitApplication.class)
 			.profiles("demo")
 			.run("--server.port=0", "--medrecruit.data-dir=target/bench-data",
@@ -50,42 +70,65 @@ public final class SubmitBenchmark {
 			long specialty = fixtures.specialty("R01");
 
 			long seedStart = System.nanoTime();
-			List<long[]> warmUp = drafts(applications, seedApplicants(context, applicants / 2), batch, specialty, base);
-			List<long[]> drafts = drafts(applications, seedApplicants(context, applicants), batch, specialty, base);
+			List<long[]> warmUp = drafts(context, seedApplicants(context, applicants / 2), batch, specialty, base);
+			List<long[]> drafts = drafts(context, seedApplicants(context, applicants), batch, specialty, base);
 			System.out.printf("seeded %d applicants with drafts in %.1f s%n", warmUp.size() + drafts.size(),
 					(System.nanoTime() - seedStart) / 1e9);
 			// the first submits run on a cold JVM: a round that is not measured
-			submitAll(applications, warmUp, threads);
-			Result result = submitAll(applications, drafts, threads);
+			submitAll(applications, warmUp, threads, rate);
+			Waits waits = new Waits(context);
+			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+				.getOperatingSystemMXBean();
+			long cpuBefore = os.getProcessCpuTime();
+			Result result = submitAll(applications, drafts, threads, rate);
+			long cpu = os.getProcessCpuTime() - cpuBefore;
+			waits.stop();
 			int applied = fixtures.applied(batch, ApplicationFixtures.BASE, "R01");
 			long[] latencies = result.latencies();
 			int submitted = warmUp.size() + result.submitted();
-			System.out.printf("%d submits by %d concurrent applicants in %.2f s: %.0f/s, p50 %.1f ms, p99 %.1f ms, "
-					+ "max %.1f ms; submitted %d, plan applied count %d (%s)%n", drafts.size(), threads, result.seconds(),
-					drafts.size() / result.seconds(), latencies[latencies.length / 2] / 1e6,
+			System.out.printf("%s: %d submits by %d concurrent applicants in %.2f s: %.0f/s, p50 %.1f ms, p99 %.1f ms, "
+					+ "max %.1f ms; submitted %d, plan applied count %d (%s)%n",
+					rate > 0 ? String.format("open loop at %.0f/s", rate) : "closed loop", drafts.size(), threads,
+					result.seconds(), drafts.size() / result.seconds(), latencies[latencies.length / 2] / 1e6,
 					latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6, submitted,
 					applied, applied == submitted ? "exact" : "WRONG");
+			System.out.printf("application CPU time %.2f ms per submit (with the sampler's)%n", cpu / 1e6 / drafts.size());
+			waits.print(drafts.size() / result.seconds());
 		}
 	}
 
 	private record Result(long[] latencies, int submitted, double seconds) {
 	}
 
-	private static List<long[]> drafts(Applications applications, List<Long> accounts, long batch, long specialty,
-			long base) {
+	/**
+	 * Drafts ready to submit (person type, specialty, first choice), written straight into the tables as the wizard
+	 * would leave them.
+	 */
+	private static List<long[]> drafts(ConfigurableApplicationContext context, List<Long> accounts, long batch,
+			long specialty, long base) {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.batchUpdate("""
+				INSERT INTO application (account_id, batch_id, person_type, specialty_id, accept_adjustment, status,
+				  created_at, updated_at, version)
+				VALUES (?, ?, 'SOCIAL_RECRUIT', ?, TRUE, 'DRAFT', ?, ?, 0)""",
+				accounts.stream().map(account -> new Object[] { account, batch, specialty, now, now }).toList());
 		List<long[]> drafts = new ArrayList<>();
 		for (long account : accounts) {
-			AccountId id = new AccountId(account);
-			long application = applications.start(id, new BatchId(batch), actor(account)).id();
-			applications.choosePersonType(id, application, PersonType.SOCIAL_RECRUIT);
-			applications.chooseSpecialty(id, application, specialty);
-			applications.chooseBases(id, application, List.of(base), true);
-			drafts.add(new long[] { account, application });
+			drafts.add(new long[] { account, jdbc.queryForObject(
+					"SELECT id FROM application WHERE account_id = ? AND batch_id = ?", Long.class, account, batch) });
 		}
+		jdbc.batchUpdate("INSERT INTO application_choice (application_id, choice_rank, base_institution_id) VALUES (?, 1, ?)",
+				drafts.stream().map(draft -> new Object[] { draft[1], base }).toList());
+		jdbc.batchUpdate("""
+				INSERT INTO application_history (application_id, happened_at, from_status, to_status, actor)
+				VALUES (?, ?, NULL, 'DRAFT', ?)""",
+				drafts.stream().map(draft -> new Object[] { draft[1], now, "bench-" + draft[0] }).toList());
 		return drafts;
 	}
 
-	private static Result submitAll(Applications applications, List<long[]> drafts, int threads) throws Exception {
+	private static Result submitAll(Applications applications, List<long[]> drafts, int threads, double rate)
+			throws Exception {
 		long[] latencies = new long[drafts.size()];
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger submitted = new AtomicInteger();
@@ -96,11 +139,15 @@ public final class SubmitBenchmark {
 			workers.add(pool.submit(() -> {
 				for (int i = next.getAndIncrement(); i < drafts.size(); i = next.getAndIncrement()) {
 					long[] draft = drafts.get(i);
-					long began = System.nanoTime();
+					long due = rate > 0 ? start + (long) (i * 1e9 / rate) : System.nanoTime();
+					long wait = due - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
 					if (applications.submit(new AccountId(draft[0]), draft[1], actor(draft[0]))) {
 						submitted.incrementAndGet();
 					}
-					latencies[i] = System.nanoTime() - began;
+					latencies[i] = System.nanoTime() - due;
 				}
 				return null;
 			}));
@@ -112,6 +159,85 @@ public final class SubmitBenchmark {
 		pool.shutdown();
 		Arrays.sort(latencies);
 		return new Result(latencies, submitted.get(), seconds);
+	}
+
+	/**
+	 * Where submits wait, sampled every 10 ms: submits waiting for their turn ({@link SubmitAdmission}), threads waiting
+ * for a pooled connection (Hikari), connections in use,
+	 * and the wait events of the database's other sessions (PostgreSQL only). By Little's law the mean number waiting
+	 * divided by the throughput is the mean time waited.
+	 */
+	private static final class Waits {
+
+		private final Thread sampler;
+		private volatile boolean running = true;
+		private long samples;
+		private long queued;
+		private long awaiting;
+		private int maxAwaiting;
+		private long active;
+		private final Map<String, Long> events = new TreeMap<>();
+
+		Waits(ConfigurableApplicationContext context) throws Exception {
+			HikariPoolMXBean pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class).getHikariPoolMXBean();
+			SubmitAdmission admission = context.getBean(SubmitAdmission.class);
+			String url = context.getEnvironment().getProperty("spring.datasource.url", "");
+			Connection own = url.startsWith("jdbc:postgresql:") ? DriverManager.getConnection(url,
+					context.getEnvironment().getProperty("spring.datasource.username"),
+					context.getEnvironment().getProperty("spring.datasource.password", "")) : null;
+			sampler = new Thread(() -> {
+				try (own) {
+					while (running) {
+						synchronized (this) {
+							samples++;
+							queued += admission.waiting();
+							awaiting += pool.getThreadsAwaitingConnection();
+							maxAwaiting = Math.max(maxAwaiting, pool.getThreadsAwaitingConnection());
+							active += pool.getActiveConnections();
+							if (own != null) {
+								sessions(own);
+							}
+						}
+						Thread.sleep(10);
+					}
+				}
+				catch (Exception stopped) {
+					running = false;
+				}
+			}, "wait-sampler");
+			sampler.setDaemon(true);
+			sampler.start();
+		}
+
+		private void sessions(Connection own) throws java.sql.SQLException {
+			try (Statement statement = own.createStatement(); ResultSet rows = statement.executeQuery("""
+					SELECT state, wait_event_type, wait_event FROM pg_stat_activity
+					 WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'""")) {
+				while (rows.next()) {
+					String key = rows.getString(1) + " / " + rows.getString(2) + ":" + rows.getString(3);
+					events.merge(key, 1L, Long::sum);
+				}
+			}
+		}
+
+		void stop() throws InterruptedException {
+			running = false;
+			sampler.join();
+		}
+
+		synchronized void print(double throughput) {
+			double meanQueued = (double) queued / samples;
+			System.out.printf("admission: submits waiting for their turn mean %.1f -> mean wait %.1f ms%n", meanQueued,
+					meanQueued / throughput * 1e3);
+			double meanAwaiting = (double) awaiting / samples;
+			double meanActive = (double) active / samples;
+			System.out.printf("pool: %d samples, threads waiting for a connection mean %.1f (max %d) -> mean wait %.1f ms; "
+					+ "connections in use mean %.1f -> mean hold %.1f ms%n", samples, meanAwaiting, maxAwaiting,
+					meanAwaiting / throughput * 1e3, meanActive, meanActive / throughput * 1e3);
+			events.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.forEach(entry -> System.out.printf("  sessions %-50s mean %.2f%n", entry.getKey(),
+						(double) entry.getValue() / samples));
+		}
 	}
 
 	private static Actor actor(long account) {

@@ -1,0 +1,149 @@
+package cn.medrecruit.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.medrecruit.IntegrationTest;
+
+/**
+ * The tuned list queries answer exactly what the plain ones do: the batch list against {@code SELECT DISTINCT}, the
+ * 已审 count against {@code COUNT(DISTINCT)}, and keyset pages, walked to the end over rows that share submission
+ * times, against one ordered query.
+ */
+@IntegrationTest
+class ReviewListQueriesTest {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	@Autowired
+	ReviewStore store;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long holder;
+
+	String scope;
+
+	@BeforeEach
+	void rows() {
+		holder = 800_000_000L + System.nanoTime() % 100_000_000L;
+		scope = "/" + holder + "/";
+		Instant start = Instant.parse("2026-03-01T00:00:00Z");
+		String[] states = { "PENDING", "PENDING", "APPROVED", "RETURNED", "PENDING", "REJECTED" };
+		for (int i = 0; i < 120; i++) {
+			jdbc.sql("""
+					INSERT INTO review_request (kind, subject_id, applicant_account_id, applicant_name, id_tail,
+					  reference_number, program_code, cohort_id, batch_id, unit_institution_id, unit_path,
+					  first_submitted_at, submitted_at, round_no, state, stage_index, stage_level,
+					  holder_institution_id, updated_at, version)
+					VALUES ('APPLICATION', :subject, :subject, :name, '1234', :ref, 'residency', 1, :batch, 1, :path,
+					  :at, :at, 1, :state, 0, 'COUNTY', :holder, :at, 0)""")
+				.param("subject", holder * 1000 + i)
+				.param("name", (i % 3 == 0 ? "张" : "李") + i)
+				.param("ref", "T" + holder + "-" + i)
+				.param("batch", 1000 + (i * 7) % 9)
+				.param("path", scope + (i % 4) + "/")
+				// eight rows share each submission time: the id breaks the ties
+				.param("at", Timestamp.from(start.plusSeconds(60L * (i % 15))))
+				.param("state", states[i % states.length])
+				.param("holder", holder)
+				.update();
+		}
+	}
+
+	/** The rows belong to no real institution: other tests that count every holder's items must not see them. */
+	@AfterEach
+	void removeRows() {
+		jdbc.sql("DELETE FROM review_decision WHERE holder_institution_id = :h").param("h", holder).update();
+		jdbc.sql("DELETE FROM review_request WHERE holder_institution_id = :h").param("h", holder).update();
+	}
+
+	@Test
+	void theBatchListIsTheDistinctBatchesNewestFirst() {
+		List<Long> plain = jdbc.sql("""
+				SELECT DISTINCT batch_id FROM review_request WHERE holder_institution_id = :h AND state = 'PENDING'
+				 ORDER BY batch_id DESC LIMIT 100""")
+			.param("h", holder)
+			.query(Long.class)
+			.list();
+		assertThat(plain).hasSizeGreaterThan(3);
+		assertThat(store.pendingBatches(holder)).isEqualTo(plain);
+		assertThat(store.pendingBatches(holder + 1)).isEmpty();
+	}
+
+	@Test
+	void inboxPagesWalkEveryPendingRowOnceInBothOrders() {
+		for (boolean newestFirst : new boolean[] { false, true }) {
+			List<Long> plain = jdbc.sql("SELECT id FROM review_request WHERE holder_institution_id = :h"
+					+ " AND state = 'PENDING' ORDER BY submitted_at" + (newestFirst ? " DESC, id DESC" : ", id"))
+				.param("h", holder)
+				.query(Long.class)
+				.list();
+			InboxQuery first = new InboxQuery(null, null, null, null, null, null, null, newestFirst, null, null);
+			List<Long> paged = new ArrayList<>();
+			for (InboxQuery q = first; q != null;) {
+				List<ReviewRequest> page = store.inbox(holder, q, ZONE, 7);
+				page.forEach(r -> paged.add(r.id()));
+				q = page.size() < 7 ? null : first.after(page.get(6).submittedAt(), page.get(6).id());
+			}
+			assertThat(paged).hasSize(60).isEqualTo(plain);
+		}
+	}
+
+	@Test
+	void areaPagesWalkTheSubtreeOnceNewestFirst() {
+		List<Long> plain = jdbc.sql("SELECT id FROM review_request WHERE unit_path LIKE :scope"
+				+ " AND (applicant_name LIKE '张%' OR id_tail = '张' OR reference_number = '张')"
+				+ " ORDER BY submitted_at DESC, id DESC")
+			.param("scope", scope + "%")
+			.query(Long.class)
+			.list();
+		InboxQuery first = new InboxQuery(null, null, null, null, "张", null, null, true, null, null);
+		List<Long> paged = new ArrayList<>();
+		for (InboxQuery q = first; q != null;) {
+			List<ReviewRequest> page = store.inArea(scope, null, q, ZONE, 6);
+			page.forEach(r -> paged.add(r.id()));
+			q = page.size() < 6 ? null : first.after(page.get(5).submittedAt(), page.get(5).id());
+		}
+		assertThat(paged).hasSize(40).isEqualTo(plain);
+	}
+
+	@Test
+	void theDecidedCountCountsEachRequestOnce() {
+		List<Long> ids = jdbc.sql("SELECT id FROM review_request WHERE holder_institution_id = :h ORDER BY id")
+			.param("h", holder)
+			.query(Long.class)
+			.list();
+		String[] actions = { "APPROVE", "RETURN", "SKIP", "APPROVE", "REJECT", "WITHDRAW" };
+		for (int i = 0; i < 30; i++) {
+			jdbc.sql("""
+					INSERT INTO review_decision (request_id, round_no, stage_index, stage_level, holder_institution_id,
+					  action, actor, decided_at)
+					VALUES (:r, 1, 0, 'COUNTY', :h, :action, 'test', CURRENT_TIMESTAMP)""")
+				.param("r", ids.get(i % 11))
+				.param("h", holder)
+				.param("action", actions[i % actions.length])
+				.update();
+		}
+		int plain = jdbc.sql("""
+				SELECT COUNT(DISTINCT request_id) FROM review_decision
+				 WHERE holder_institution_id = :h AND action IN ('APPROVE', 'REJECT', 'RETURN')""")
+			.param("h", holder)
+			.query(Integer.class)
+			.single();
+		assertThat(plain).isEqualTo(11);
+		assertThat(store.countDecidedBy(holder)).isEqualTo(plain);
+	}
+}

@@ -66,18 +66,36 @@ class ApplicationStore {
 	}
 
 	/**
-	 * Locks the row until the transaction ends, like {@link #lock}, with two statements instead of three: submit and
-	 * cancel do not read the supplementary fields.
+	 * Locks the row until the transaction ends, like {@link #lock}, in one statement that also reads the choices (as an
+	 * array): submit and cancel do not read the supplementary fields.
 	 */
 	Optional<Locked> lockForChange(long id) {
 		return jdbc.sql("""
-				SELECT id, account_id, batch_id, person_type, specialty_id, accept_adjustment, status, submitted_at, version,
-				       quota_city_id
-				  FROM application WHERE id = :id FOR UPDATE""")
+				SELECT a.id, a.account_id, a.batch_id, a.person_type, a.specialty_id, a.accept_adjustment, a.status,
+				       a.submitted_at, a.version, a.quota_city_id,
+				       (SELECT ARRAY_AGG(c.base_institution_id ORDER BY c.choice_rank) FROM application_choice c
+				         WHERE c.application_id = a.id) AS choices
+				  FROM application a WHERE a.id = :id FOR UPDATE""")
 			.param("id", id)
-			.query((rs, n) -> new Locked(row(rs, n), (Long) rs.getObject("quota_city_id", Long.class)))
-			.optional()
-			.map(locked -> new Locked(withChoices(locked.application()), locked.quotaCityId()));
+			.query((rs, n) -> new Locked(withChoices(row(rs, n), choices(rs.getArray("choices"))),
+					(Long) rs.getObject("quota_city_id", Long.class)))
+			.optional();
+	}
+
+	private static List<Long> choices(java.sql.Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		try {
+			List<Long> choices = new java.util.ArrayList<>();
+			for (Object choice : (Object[]) array.getArray()) {
+				choices.add(((Number) choice).longValue());
+			}
+			return List.copyOf(choices);
+		}
+		finally {
+			array.free();
+		}
 	}
 
 	/** The city whose quota the submitted application holds; null when it holds none. */
@@ -229,12 +247,7 @@ class ApplicationStore {
 				rs.getInt("version"));
 	}
 
-	private ApplicationView withChoices(ApplicationView a) {
-		List<Long> choices = jdbc.sql("""
-				SELECT base_institution_id FROM application_choice WHERE application_id = :id ORDER BY choice_rank""")
-			.param("id", a.id())
-			.query(Long.class)
-			.list();
+	private static ApplicationView withChoices(ApplicationView a, List<Long> choices) {
 		return new ApplicationView(a.id(), a.accountId(), a.batchId(), a.personType(), a.specialtyId(),
 				List.copyOf(choices), a.acceptAdjustment(), Map.of(), a.status(), a.submittedAt(), a.version());
 	}

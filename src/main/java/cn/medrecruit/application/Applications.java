@@ -17,11 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.medrecruit.audit.AuditEvent;
 import cn.medrecruit.identity.AccountId;
-import cn.medrecruit.identity.ApplicantDirectory;
 import cn.medrecruit.organization.ReviewRouting;
 import cn.medrecruit.profile.ApplicantProfiles;
 import cn.medrecruit.profile.ProfileCompleteness;
-import cn.medrecruit.profile.ProfileView;
+import cn.medrecruit.profile.FrozenProfile;
 import cn.medrecruit.profile.ProgramProfile;
 import cn.medrecruit.program.BatchId;
 import cn.medrecruit.program.BatchView;
@@ -55,16 +54,14 @@ public class Applications {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Reviews reviews;
-	private final ApplicantDirectory applicants;
 	private final Clock clock;
 	private final BatchRules rules;
 
 	Applications(ApplicationStore store, Batches batches, Placements placements, ApplicantProfiles profiles,
 			ProfileCompleteness completeness, ReviewRouting routing, SubmitAdmission admission,
 			ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactions,
-			Reviews reviews, ApplicantDirectory applicants, Clock clock, BatchRules rules) {
+			Reviews reviews, Clock clock, BatchRules rules) {
 		this.reviews = reviews;
-		this.applicants = applicants;
 		this.store = store;
 		this.batches = batches;
 		this.placements = placements;
@@ -260,7 +257,7 @@ public class Applications {
 		}
 		BatchView batch = openBatch(application.batchId());
 		// the profile row stays locked from here, so it cannot change between the check and the freeze
-		ProfileView profile = profiles.freeze(account);
+		FrozenProfile profile = profiles.freeze(account);
 		if (!completeness.check(profile, ProgramProfile.ofCode(batch.program().code())).complete()) {
 			throw new InputRejected("profile", "application.refused.profile");
 		}
@@ -276,16 +273,16 @@ public class Applications {
 				|| batch.adjustmentAllowed() && application.acceptAdjustment() == null) {
 			throw new InputRejected("choices", "application.refused.choices");
 		}
-		checkBatchRules(account, application, batch);
+		checkBatchRules(profile, application, batch);
 		Instant now = clock.instant();
 		ApplicationStatus next = application.status().submit();
 		store.setStatus(id, next, now, now);
 		store.addHistory(id, application.status(), next, actor.loginName(), null, now);
-		reviews.open(reviewRequest(application, batch, profile, now), actor);
+		reviews.open(reviewRequest(application, batch, profile, now), batch, actor);
 		events.publishEvent(AuditEvent.success("APPLICATION_SUBMITTED", "application:" + id,
 				"batch:" + batch.id().value()).by(actor.loginName()));
 		if (batch.program().usesCityQuotas()) {
-			takeCityQuota(id, batch, profile, application.specialtyId());
+			takeCityQuota(id, batch, profile.currentUnitId(), application.specialtyId());
 		}
 		// last: every submit to this plan queues on its counter row, so it is held only until the commit
 		try {
@@ -352,32 +349,32 @@ public class Applications {
 		}
 		BatchView batch = batches.find(application.batchId())
 			.orElseThrow(() -> new InputRejected("batch", "application.refused.missing"));
-		ProfileView profile = profiles.freeze(account);
-		if (!profileFor(account, batch).complete()) {
+		FrozenProfile profile = profiles.freeze(account);
+		if (!completeness.check(profile, ProgramProfile.ofCode(batch.program().code())).complete()) {
 			throw new InputRejected("profile", "application.refused.profile");
 		}
 		Instant now = clock.instant();
 		ApplicationStatus next = application.status().resubmit();
 		store.setStatus(id, next, now, now);
 		store.addHistory(id, application.status(), next, actor.loginName(), null, now);
-		reviews.open(reviewRequest(application, batch, profile, now), actor);
+		reviews.open(reviewRequest(application, batch, profile, now), batch, actor);
 		events.publishEvent(AuditEvent.success("APPLICATION_RESUBMITTED", "application:" + id,
 				"batch:" + batch.id().value()).by(actor.loginName()));
 		return true;
 	}
 
-	/** What the application is (re)submitted to the review engine with: its search fields as they are now. */
-	/** The review request's search fields, from the profile the submit has just frozen and read. */
-	private NewRequest reviewRequest(ApplicationView application, BatchView batch, ProfileView profile, Instant now) {
-		AccountId account = new AccountId(application.accountId());
-		ApplicantDirectory.NameCard identity = applicants.nameCardOf(account).orElseThrow();
-		String masked = identity.idNumberMasked() == null ? "" : identity.idNumberMasked();
-		Long unit = profile.data().currentUnitId();
-		return new NewRequest(RequestKind.APPLICATION, application.id(), account, identity.realName(),
+	/**
+	 * What the application is (re)submitted to the review engine with: its search fields as they are now, from the
+	 * profile the submit has just frozen and read (name and masked ID number included, nothing decrypted).
+	 */
+	private NewRequest reviewRequest(ApplicationView application, BatchView batch, FrozenProfile profile, Instant now) {
+		String masked = profile.idNumberMasked() == null ? "" : profile.idNumberMasked();
+		Long unit = profile.currentUnitId();
+		return new NewRequest(RequestKind.APPLICATION, application.id(), profile.account(), profile.realName(),
 				masked.length() > 4 ? masked.substring(masked.length() - 4) : masked,
 				ApplicationForms.numberOf(application, batch),
 				batch.program().code(), batch.cohortId().value(), batch.id(), unit,
-				unit == null ? null : profiles.scopePathOf(account).orElse(null), application.firstChoice(), now);
+				unit == null ? null : profile.currentUnitPath(), application.firstChoice(), now);
 	}
 
 	// ------------------------------------------------------------------------------------------ helpers
@@ -386,10 +383,10 @@ public class Applications {
 	 * The person type's graduation rule (its current-unit rule is checked just before) and the required
 	 * supplementary fields, checked again at submit.
 	 */
-	private void checkBatchRules(AccountId account, ApplicationView application, BatchView batch) {
+	private void checkBatchRules(FrozenProfile profile, ApplicationView application, BatchView batch) {
 		BatchView.PersonTypeRule rule = batch.rule(application.personType())
 			.orElseThrow(() -> new InputRejected("personType", "application.validation.person-type"));
-		rules.graduationRefusal(account, batch, rule).ifPresent(refusal -> {
+		rules.graduationRefusal(profile.graduationYear().orElse(null), batch, rule).ifPresent(refusal -> {
 			throw refusal;
 		});
 		try {
@@ -415,8 +412,7 @@ public class Applications {
 	 * specialty, refused next to the choices when the city has none or all are taken. The city is kept on the
 	 * application, so a cancel gives the place back to the same quota.
 	 */
-	private void takeCityQuota(long id, BatchView batch, ProfileView profile, long specialtyId) {
-		Long unit = profile.data().currentUnitId();
+	private void takeCityQuota(long id, BatchView batch, Long unit, long specialtyId) {
 		Long city = unit == null ? null
 				: routing.holdersFor(unit).map(ReviewRouting.Holders::city).orElse(null);
 		if (city == null) {

@@ -3,7 +3,6 @@ package cn.medrecruit.application;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 import cn.medrecruit.identity.AccountId;
 import cn.medrecruit.profile.ApplicantProfiles;
 import cn.medrecruit.profile.ProfileCompleteness;
-import cn.medrecruit.profile.ProfileView;
 import cn.medrecruit.program.BatchView;
 import cn.medrecruit.program.SupplementaryFields;
 import cn.medrecruit.shared.InputRejected;
@@ -66,28 +64,21 @@ class BatchRules {
 
 	/** The graduation-year rule alone; reads the profile only when the rule limits the years. */
 	Optional<InputRejected> graduationRefusal(AccountId account, BatchView batch, BatchView.PersonTypeRule rule) {
-		if (!rule.graduation().any()) {
-			Integer year = graduationYear(account).orElse(null);
-			if (!rule.graduation().admits(year, batch.year())) {
-				String allowed = String.join(texts.get("application.list-separator"),
-						rule.graduation().allowedYears(batch.year()).stream().map(String::valueOf).toList());
-				return Optional.of(year == null
-						? new InputRejected("personType", "application.validation.graduation-unknown", allowed)
-						: new InputRejected("personType", "application.validation.graduation", allowed,
-								String.valueOf(year)));
-			}
-		}
-		return Optional.empty();
+		return rule.graduation().any() ? Optional.empty()
+				: graduationRefusal(profiles.view(account).graduationYear().orElse(null), batch, rule);
 	}
 
-	/** The year of the highest education recorded (of the latest one when none is marked highest). */
-	Optional<Integer> graduationYear(AccountId account) {
-		List<ProfileView.Education> educations = profiles.view(account).educations();
-		return educations.stream()
-			.filter(ProfileView.Education::highestEducation)
-			.findFirst()
-			.or(() -> educations.stream().max(Comparator.comparing(ProfileView.Education::endMonth)))
-			.map(education -> education.endMonth().getYear());
+	/** The same for a graduation year already known, e.g. from the profile a submit has just frozen. */
+	Optional<InputRejected> graduationRefusal(Integer year, BatchView batch, BatchView.PersonTypeRule rule) {
+		if (!rule.graduation().admits(year, batch.year())) {
+			String allowed = String.join(texts.get("application.list-separator"),
+					rule.graduation().allowedYears(batch.year()).stream().map(String::valueOf).toList());
+			return Optional.of(year == null
+					? new InputRejected("personType", "application.validation.graduation-unknown", allowed)
+					: new InputRejected("personType", "application.validation.graduation", allowed,
+							String.valueOf(year)));
+		}
+		return Optional.empty();
 	}
 
 	/** The supplementary values to keep; with {@code complete}, every required field must be filled. */

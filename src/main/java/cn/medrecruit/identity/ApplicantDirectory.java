@@ -63,15 +63,19 @@ public class ApplicantDirectory {
 		return found;
 	}
 
-	@Transactional(readOnly = true)
-	/** An applicant's name and masked ID number, read without decrypting anything: for lists and search fields. */
-	public record NameCard(String realName, String idNumberMasked) {
+	/**
+	 * An applicant's name, masked ID number and kind of ID document, read in one statement without decrypting anything:
+	 * for lists, search fields and the submit's checks.
+	 */
+	public record NameCard(String realName, String idNumberMasked, IdDocumentType idType) {
 	}
 
+	@Transactional(readOnly = true)
 	public Optional<NameCard> nameCardOf(AccountId id) {
-		return jdbc.sql("SELECT real_name, id_number_masked FROM account WHERE id = :id AND kind = 'APPLICANT'")
+		return jdbc.sql("SELECT real_name, id_number_masked, id_type FROM account WHERE id = :id AND kind = 'APPLICANT'")
 			.param("id", id.value())
-			.query((rs, n) -> new NameCard(rs.getString("real_name"), rs.getString("id_number_masked")))
+			.query((rs, n) -> new NameCard(rs.getString("real_name"), rs.getString("id_number_masked"),
+					rs.getString("id_type") == null ? null : IdDocumentType.valueOf(rs.getString("id_type"))))
 			.optional();
 	}
 

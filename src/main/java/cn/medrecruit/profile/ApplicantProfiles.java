@@ -37,11 +37,14 @@ public class ApplicantProfiles {
 	private final ApplicantDirectory applicants;
 	private final InstitutionLookup institutions;
 	private final JdbcClient jdbc;
+	private final FrozenProfiles frozenProfiles;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ApplicantProfiles(Profiles profiles, EducationRecords educations, WorkRecords works, ApplicantDirectory applicants,
-			InstitutionLookup institutions, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+			InstitutionLookup institutions, JdbcClient jdbc, FrozenProfiles frozenProfiles,
+			ApplicationEventPublisher events, Clock clock) {
+		this.frozenProfiles = frozenProfiles;
 		this.profiles = profiles;
 		this.educations = educations;
 		this.works = works;
@@ -280,16 +283,18 @@ public class ApplicantProfiles {
 
 	/**
 	 * Makes the profile read-only while an application is under review; from now on changes are recorded. The row
-	 * stays locked until the caller's transaction ends, so the profile answered, read after the freeze, cannot change
-	 * before the caller commits.
+	 * stays locked until the caller's transaction ends, so the profile answered, read after the freeze in one
+	 * statement, cannot change before the caller commits.
 	 */
 	@Transactional
-	public ProfileView freeze(AccountId account) {
-		if (profiles.freeze(account.value()) == 0) {
+	public FrozenProfile freeze(AccountId account) {
+		if (!frozenProfiles.freeze(account)) {
 			profiles.createIfMissing(account.value());
-			profiles.freeze(account.value());
+			frozenProfiles.freeze(account);
 		}
-		return read(account, false);
+		ApplicantDirectory.NameCard card = applicants.nameCardOf(account)
+			.orElseThrow(() -> new IllegalArgumentException("not an applicant: " + account.value()));
+		return frozenProfiles.read(account, card, LocalDate.now(clock));
 	}
 
 	/** Editable again, e.g. when a reviewer returns the application for revision. */

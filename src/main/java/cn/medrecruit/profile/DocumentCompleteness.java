@@ -28,26 +28,34 @@ class DocumentCompleteness implements ProfileCompleteness.DocumentRequirements {
 	}
 
 	@Override
-	public List<ProfileCompleteness.Missing> missingFor(AccountId account, ProgramProfile program,
-			ProfileView view) {
-		List<ProfileDocument> held = documents.findByAccountIdOrderById(account.value());
+	public List<FrozenProfile.HeldDocument> heldBy(AccountId account) {
+		return documents.findByAccountIdOrderById(account.value())
+			.stream()
+			.map(document -> new FrozenProfile.HeldDocument(document.slot, document.educationRecordId,
+					document.uploadBytes))
+			.toList();
+	}
+
+	@Override
+	public List<ProfileCompleteness.Missing> missingFor(ProgramProfile program, IdDocumentType idType,
+			ProfileView.Data p, List<ProfileView.Education> educations, List<FrozenProfile.HeldDocument> held) {
 		Set<DocumentSlot> slots = EnumSet.noneOf(DocumentSlot.class);
-		held.forEach(document -> slots.add(document.slot));
+		held.forEach(document -> slots.add(document.slot()));
 		List<ProfileCompleteness.Missing> missing = new ArrayList<>();
 		require(slots, DocumentSlot.PHOTO, missing);
 		held.stream()
-			.filter(document -> document.slot == DocumentSlot.PHOTO)
-			.filter(photo -> photo.uploadBytes < properties.photoMinFor(program).toBytes()
-					|| photo.uploadBytes > properties.photoMaxFor(program).toBytes())
+			.filter(document -> document.slot() == DocumentSlot.PHOTO)
+			.filter(photo -> photo.uploadBytes() < properties.photoMinFor(program).toBytes()
+					|| photo.uploadBytes() > properties.photoMaxFor(program).toBytes())
 			.findFirst()
 			.ifPresent(photo -> missing.add(new ProfileCompleteness.Missing(Section.DOCUMENTS,
 					"profile.missing.photo-size")));
 		require(slots, DocumentSlot.ID_FRONT, missing);
-		if (view.identity().idType() == IdDocumentType.RESIDENT_ID) {
+		if (idType == IdDocumentType.RESIDENT_ID) {
 			require(slots, DocumentSlot.ID_BACK, missing);
 		}
 		if (program.sections().contains(Section.EDUCATION)) {
-			for (ProfileView.Education education : view.educations()) {
+			for (ProfileView.Education education : educations) {
 				if (education.inProgress()) {
 					continue;
 				}
@@ -58,7 +66,6 @@ class DocumentCompleteness implements ProfileCompleteness.DocumentRequirements {
 			}
 		}
 		if (program.sections().contains(Section.PRACTICE)) {
-			ProfileView.Data p = view.data();
 			if (Boolean.TRUE.equals(p.hasPhysicianQualification())) {
 				require(slots, DocumentSlot.PHYSICIAN_QUALIFICATION, missing);
 			}
@@ -78,10 +85,11 @@ class DocumentCompleteness implements ProfileCompleteness.DocumentRequirements {
 		}
 	}
 
-	private static void requireFor(List<ProfileDocument> held, DocumentSlot slot, ProfileView.Education education,
-			List<ProfileCompleteness.Missing> missing) {
+	private static void requireFor(List<FrozenProfile.HeldDocument> held, DocumentSlot slot,
+			ProfileView.Education education, List<ProfileCompleteness.Missing> missing) {
 		boolean present = held.stream()
-			.anyMatch(document -> document.slot == slot && Long.valueOf(education.id()).equals(document.educationRecordId));
+			.anyMatch(document -> document.slot() == slot
+					&& Long.valueOf(education.id()).equals(document.educationRecordId()));
 		if (!present) {
 			missing.add(new ProfileCompleteness.Missing(Section.DOCUMENTS, "profile.missing.document." + slot.name()));
 		}

@@ -5,11 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.medrecruit.identity.AccountId;
+import cn.medrecruit.identity.IdDocumentType;
 import cn.medrecruit.profile.Choices.EducationLevel;
 import cn.medrecruit.profile.ProgramProfile.Section;
 
@@ -55,7 +57,12 @@ public class ProfileCompleteness {
 
 	/** Documents are checked by the documents part of this module, which registers itself here. */
 	interface DocumentRequirements {
-		List<Missing> missingFor(AccountId account, ProgramProfile program, ProfileView view);
+
+		/** The documents the applicant holds, read for the profile pages. */
+		List<FrozenProfile.HeldDocument> heldBy(AccountId account);
+
+		List<Missing> missingFor(ProgramProfile program, IdDocumentType idType, ProfileView.Data data,
+				List<ProfileView.Education> educations, List<FrozenProfile.HeldDocument> held);
 	}
 
 	@Transactional
@@ -63,10 +70,22 @@ public class ProfileCompleteness {
 		return check(profiles.view(account), program);
 	}
 
-	/** The same for a profile already read, e.g. by a submit that also needs the current unit. */
+	/** The same for a profile already read; its documents are read here. */
 	public Answer check(ProfileView view, ProgramProfile program) {
+		return check(view.data(), view.educations(), currentWork(view).isPresent(), view.identity().idType(),
+				requirements -> requirements.heldBy(view.identity().account()), program);
+	}
+
+	/** The same for the profile a submit has just frozen, which holds its documents. */
+	public Answer check(FrozenProfile frozen, ProgramProfile program) {
+		return check(frozen.data(), frozen.educations(), frozen.currentWork(), frozen.idType(),
+				requirements -> frozen.documents(), program);
+	}
+
+	private Answer check(ProfileView.Data p, List<ProfileView.Education> educations, boolean currentWork,
+			IdDocumentType idType, Function<DocumentRequirements, List<FrozenProfile.HeldDocument>> held,
+			ProgramProfile program) {
 		List<Missing> missing = new ArrayList<>();
-		ProfileView.Data p = view.data();
 		Set<Section> sections = program.sections();
 		if (sections.contains(Section.BASIC) && (p.gender() == null || p.birthDate() == null || p.ethnicity() == null
 				|| p.politicalStatus() == null || p.maritalStatus() == null || blank(p.householdRegistration())
@@ -78,12 +97,12 @@ public class ProfileCompleteness {
 			missing.add(new Missing(Section.CONTACT, "profile.missing.contact"));
 		}
 		if (sections.contains(Section.EDUCATION)) {
-			missing.addAll(educationGaps(view));
+			missing.addAll(educationGaps(educations));
 		}
 		if (sections.contains(Section.WORK) && p.hasWorkUnit() == null) {
 			missing.add(new Missing(Section.WORK, "profile.missing.work-unit-answer"));
 		}
-		if (sections.contains(Section.WORK) && Boolean.TRUE.equals(p.hasWorkUnit()) && currentWork(view).isEmpty()) {
+		if (sections.contains(Section.WORK) && Boolean.TRUE.equals(p.hasWorkUnit()) && !currentWork) {
 			missing.add(new Missing(Section.WORK, "profile.missing.current-unit"));
 		}
 		if (sections.contains(Section.PRACTICE) && (p.hasPhysicianQualification() == null
@@ -91,7 +110,7 @@ public class ProfileCompleteness {
 			missing.add(new Missing(Section.PRACTICE, "profile.missing.practice"));
 		}
 		for (DocumentRequirements requirements : documentRequirements) {
-			missing.addAll(requirements.missingFor(view.identity().account(), program, view));
+			missing.addAll(requirements.missingFor(program, idType, p, educations, held.apply(requirements)));
 		}
 		return new Answer(List.copyOf(missing));
 	}
@@ -109,18 +128,22 @@ public class ProfileCompleteness {
 		return !currentUnitRequired || currentWork(view).isPresent();
 	}
 
+	public boolean meetsWorkUnitRule(FrozenProfile frozen, boolean currentUnitRequired) {
+		return !currentUnitRequired || frozen.currentWork();
+	}
+
 	/** The 002 rule: the first and the highest education recorded, and a bachelor record when the first is 大专. */
-	private static List<Missing> educationGaps(ProfileView view) {
+	private static List<Missing> educationGaps(List<ProfileView.Education> educations) {
 		List<Missing> gaps = new ArrayList<>();
-		Optional<ProfileView.Education> first = view.educations().stream().filter(ProfileView.Education::firstEducation).findFirst();
+		Optional<ProfileView.Education> first = educations.stream().filter(ProfileView.Education::firstEducation).findFirst();
 		if (first.isEmpty()) {
 			gaps.add(new Missing(Section.EDUCATION, "profile.missing.first-education"));
 		}
-		if (view.educations().stream().noneMatch(ProfileView.Education::highestEducation)) {
+		if (educations.stream().noneMatch(ProfileView.Education::highestEducation)) {
 			gaps.add(new Missing(Section.EDUCATION, "profile.missing.highest-education"));
 		}
 		if (first.filter(r -> r.level() == EducationLevel.JUNIOR_COLLEGE).isPresent()
-				&& view.educations().stream().noneMatch(ProfileView.Education::bachelorEducation)) {
+				&& educations.stream().noneMatch(ProfileView.Education::bachelorEducation)) {
 			gaps.add(new Missing(Section.EDUCATION, "profile.missing.bachelor-education"));
 		}
 		return gaps;

@@ -1,7 +1,9 @@
 package cn.medrecruit.profile;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import cn.medrecruit.identity.ApplicantIdentity;
 import cn.medrecruit.identity.Gender;
@@ -18,6 +20,19 @@ public record ProfileView(ApplicantIdentity identity, Data data, List<Education>
 
 	public boolean frozen() {
 		return data.frozen();
+	}
+
+	/** The year of the highest education recorded (of the latest one when none is marked highest). */
+	public Optional<Integer> graduationYear() {
+		return graduationYearOf(educations);
+	}
+
+	static Optional<Integer> graduationYearOf(List<Education> educations) {
+		return educations.stream()
+			.filter(Education::highestEducation)
+			.findFirst()
+			.or(() -> educations.stream().max(Comparator.comparing(Education::endMonth)))
+			.map(education -> education.endMonth().getYear());
 	}
 
 	public record Data(Gender gender, LocalDate birthDate, String ethnicity, PoliticalStatus politicalStatus,

@@ -13,16 +13,6 @@ interface Profiles extends CrudRepository<ApplicantProfile, Long> {
 			SELECT :id, FALSE, FALSE, 0, CURRENT_TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM applicant_profile WHERE account_id = :id)""")
 	void createIfMissing(@Param("id") long accountId);
 
-	/**
-	 * Freezes the profile in one statement, which also locks its row until the transaction ends; the version moves so
-	 * that a save prepared before the freeze fails. Answers 0 when the applicant has no profile row.
-	 */
-	@Modifying
-	@Query("""
-			UPDATE applicant_profile SET frozen = TRUE, submitted_once = TRUE, version = version + 1
-			 WHERE account_id = :id""")
-	int freeze(@Param("id") long accountId);
-
 	/** Locks the profile row: sections of one applicant are saved one after another. */
 	@Query("SELECT * FROM applicant_profile WHERE account_id = :id FOR UPDATE")
 	ApplicantProfile lock(@Param("id") long accountId);

@@ -77,8 +77,16 @@ public class Reviews {
 	 */
 	@Transactional
 	public long open(NewRequest request, Actor actor) {
-		BatchView batch = batches.find(request.batchId())
-			.orElseThrow(() -> new InputRejected("batch", "review.refused.no-route"));
+		return open(request, batches.find(request.batchId())
+			.orElseThrow(() -> new InputRejected("batch", "review.refused.no-route")), actor);
+	}
+
+	/** The same with the request's batch as the caller has just read it (the submit), so it is not read twice. */
+	@Transactional
+	public long open(NewRequest request, BatchView batch, Actor actor) {
+		if (!batch.id().equals(request.batchId())) {
+			throw new IllegalArgumentException("request of batch " + request.batchId() + " opened with " + batch.id());
+		}
 		List<RouteStage> route = router.route(batch, request.unitInstitutionId(), request.firstChoiceBaseId());
 		RouteStage first = route.stream().filter(stage -> !stage.skipped()).findFirst().orElseThrow();
 		Instant now = clock.instant();

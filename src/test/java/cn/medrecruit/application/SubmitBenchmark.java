@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.medrecruit.MedRecruitApplication;
+import cn.medrecruit.StatementCounter;
 import cn.medrecruit.identity.AccountId;
 import cn.medrecruit.shared.Actor;
 import cn.medrecruit.shared.Masking;
@@ -58,6 +59,7 @@ public final class SubmitBenchmark {
 		double rate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MedRecruitApplication.class)
 			.profiles("demo")
+			.initializers(starting -> starting.getBeanFactory().addBeanPostProcessor(new StatementCounter()))
 			.run("--server.port=0", "--medrecruit.data-dir=target/bench-data",
 					"--medrecruit.demo.force-on-external-database=true", "--medrecruit.audit.seal-interval=1h",
 					"--logging.level.root=WARN")) {
@@ -75,13 +77,23 @@ public final class SubmitBenchmark {
 			System.out.printf("seeded %d applicants with drafts in %.1f s%n", warmUp.size() + drafts.size(),
 					(System.nanoTime() - seedStart) / 1e9);
 			// the first submits run on a cold JVM: a round that is not measured
-			submitAll(applications, warmUp, threads, rate);
+			submitAll(applications, warmUp.subList(1, warmUp.size()), threads, rate);
+			// then one submit alone, whose statements are listed
+			StatementCounter.record();
+			applications.submit(new AccountId(warmUp.get(0)[0]), warmUp.get(0)[1], actor(warmUp.get(0)[0]));
+			List<String> one = StatementCounter.recorded();
+			System.out.printf("one submit ran %d statements:%n", one.size());
+			one.forEach(sql -> System.out.println("  " + (sql.length() > 150 ? sql.substring(0, 150) + "…" : sql)));
 			Waits waits = new Waits(context);
 			com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 				.getOperatingSystemMXBean();
 			long cpuBefore = os.getProcessCpuTime();
+			long statementsBefore = StatementCounter.statements();
+			long commitsBefore = StatementCounter.commits();
 			Result result = submitAll(applications, drafts, threads, rate);
 			long cpu = os.getProcessCpuTime() - cpuBefore;
+			long statements = StatementCounter.statements() - statementsBefore;
+			long commits = StatementCounter.commits() - commitsBefore;
 			waits.stop();
 			int applied = fixtures.applied(batch, ApplicationFixtures.BASE, "R01");
 			long[] latencies = result.latencies();
@@ -93,6 +105,8 @@ public final class SubmitBenchmark {
 					latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6, submitted,
 					applied, applied == submitted ? "exact" : "WRONG");
 			System.out.printf("application CPU time %.2f ms per submit (with the sampler's)%n", cpu / 1e6 / drafts.size());
+			System.out.printf("statements %.1f and commits %.1f per submit%n", (double) statements / drafts.size(),
+					(double) commits / drafts.size());
 			waits.print(drafts.size() / result.seconds());
 		}
 	}

@@ -90,17 +90,32 @@ public class ReviewRouting {
 	}
 
 	public Optional<Holders> holdersFor(long unitInstitutionId) {
-		World world = load(List.of(unitInstitutionId));
-		Node unit = world.nodes().get(unitInstitutionId);
-		if (unit == null) {
-			return Optional.empty();
+		return Optional.ofNullable(holdersFor(List.of(unitInstitutionId)).get(unitInstitutionId));
+	}
+
+	/** The holders of several institutions (a unit and a first-choice base) in one read; unknown ids are left out. */
+	public Map<Long, Holders> holdersFor(Collection<Long> unitInstitutionIds) {
+		Map<Long, Holders> found = new HashMap<>();
+		if (unitInstitutionIds.isEmpty()) {
+			return found;
 		}
+		World world = load(unitInstitutionIds);
+		for (Long id : unitInstitutionIds) {
+			Node unit = world.nodes().get(id);
+			if (unit != null) {
+				found.put(id, holdersOf(unit, world));
+			}
+		}
+		return found;
+	}
+
+	private static Holders holdersOf(Node unit, World world) {
 		List<Node> chain = chainOf(unit, world);
 		Route route = resolve(unit, chain, world);
-		return Optional.of(new Holders(route.holderOf(RouteLevel.UNIT_REVIEW),
+		return new Holders(route.holderOf(RouteLevel.UNIT_REVIEW),
 				commission(chain, RegionLevel.COUNTY), commission(chain, RegionLevel.CITY),
 				commission(chain, RegionLevel.PROVINCE), route.holderOf(RouteLevel.REGISTRATION_POINT),
-				route.holderOf(RouteLevel.EXAM_SITE), route.holderOf(RouteLevel.EXAM_AREA)));
+				route.holderOf(RouteLevel.EXAM_SITE), route.holderOf(RouteLevel.EXAM_AREA));
 	}
 
 	/** The routes of several units at once, for a page of them; unknown ids are left out. */
@@ -141,17 +156,31 @@ public class ReviewRouting {
 				.list()
 				.forEach(node -> nodes.put(node.id(), node));
 		}
+		// only the regions of the units and those above them: the rule and the routes look at nothing else
 		Map<String, Region> regions = new HashMap<>();
-		jdbc.sql("SELECT code, level, parent_code FROM region")
-			.query((rs, row) -> new Region(rs.getString("code"), RegionLevel.valueOf(rs.getString("level")),
-					rs.getString("parent_code")))
-			.list()
-			.forEach(region -> regions.put(region.code(), region));
+		Set<String> unitRegions = new HashSet<>();
+		unitIds.stream().map(nodes::get).filter(node -> node != null).forEach(node -> unitRegions.add(node.regionCode()));
+		if (!unitRegions.isEmpty()) {
+			jdbc.sql("""
+					WITH RECURSIVE up (code, level, parent_code) AS (
+					  SELECT code, level, parent_code FROM region WHERE code IN (:codes)
+					  UNION ALL
+					  SELECT r.code, r.level, r.parent_code FROM region r JOIN up u ON r.code = u.parent_code)
+					SELECT DISTINCT code, level, parent_code FROM up""")
+				.param("codes", unitRegions)
+				.query((rs, row) -> new Region(rs.getString("code"), RegionLevel.valueOf(rs.getString("level")),
+						rs.getString("parent_code")))
+				.list()
+				.forEach(region -> regions.put(region.code(), region));
+		}
+		Set<String> regionCodes = regions.isEmpty() ? Set.of("") : regions.keySet();
 		Map<String, Long> examBodies = new HashMap<>();
 		jdbc.sql("""
 				SELECT id, kind, region_code FROM institution
 				 WHERE kind IN ('REGISTRATION_POINT', 'EXAM_SITE', 'EXAM_AREA') AND enabled = TRUE AND review_rights = TRUE
+				   AND region_code IN (:regions)
 				 ORDER BY id""")
+			.param("regions", regionCodes)
 			.query((rs, row) -> Map.entry(rs.getString("kind") + "@" + rs.getString("region_code"), rs.getLong("id")))
 			.list()
 			.forEach(body -> examBodies.putIfAbsent(body.getKey(), body.getValue()));
@@ -159,8 +188,9 @@ public class ReviewRouting {
 		Map<String, Map<RouteLevel, Long>> regionRoutes = new HashMap<>();
 		for (RouteRow row : jdbc.sql("""
 				SELECT unit_id, region_code, unit_review_id, registration_point_id, exam_site_id, exam_area_id
-				  FROM review_route WHERE unit_id IN (:ids) OR region_code IS NOT NULL""")
+				  FROM review_route WHERE unit_id IN (:ids) OR region_code IN (:regions)""")
 			.param("ids", unitIds)
+			.param("regions", regionCodes)
 			.query((rs, n) -> new RouteRow(rs.getObject("unit_id", Long.class), rs.getString("region_code"),
 					ReviewRoutes.holdersIn(rs)))
 			.list()) {

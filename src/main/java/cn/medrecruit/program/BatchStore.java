@@ -264,36 +264,53 @@ class BatchStore {
 			return Optional.empty();
 		}
 		Head h = head.get();
+		// the person types, fields, base categories and specialties in one statement, one part of the union each
 		Map<PersonType, BatchView.PersonTypeRule> chosen = new EnumMap<>(PersonType.class);
-		jdbc.sql("SELECT * FROM batch_person_type WHERE batch_id = :id")
-			.param("id", id)
-			.query((rs, n) -> personTypeRule(rs))
-			.list()
-			.forEach(rule -> chosen.put(rule.type(), rule));
-		List<BatchView.PersonTypeRule> personTypes = new ArrayList<>(chosen.values());
 		List<BatchView.FieldRule> fields = new ArrayList<>();
-		jdbc.sql("SELECT field_key, required FROM batch_field WHERE batch_id = :id")
-			.param("id", id)
-			.query((rs, n) -> Optional.ofNullable(SupplementaryField.ofKey(rs.getString("field_key")))
-				.map(field -> new BatchView.FieldRule(field, booleanOf(rs, "required"))))
-			.list()
-			.stream()
-			.flatMap(Optional::stream)
-			.sorted(Comparator.comparing(rule -> rule.field().ordinal()))
-			.forEach(fields::add);
 		Set<BaseCategory> categories = EnumSet.noneOf(BaseCategory.class);
-		jdbc.sql("SELECT category FROM batch_base_category WHERE batch_id = :id")
-			.param("id", id)
-			.query(String.class)
-			.list()
-			.forEach(category -> categories.add(BaseCategory.valueOf(category)));
-		List<BatchView.Specialty> specialties = jdbc.sql("""
-				SELECT s.id, s.code, s.name FROM batch_specialty b JOIN program_specialty s ON s.id = b.specialty_id
-				WHERE b.batch_id = :id ORDER BY s.sort_order, s.id
+		List<SpecialtyAt> specialtiesAt = new ArrayList<>();
+		jdbc.sql("""
+				SELECT 'P' AS part, person_type AS code, description AS label, current_unit_required AS flag,
+				       graduation_within AS within_years, graduation_years AS years, CAST(NULL AS BIGINT) AS ref,
+				       CAST(NULL AS INT) AS sort_order
+				  FROM batch_person_type WHERE batch_id = :id
+				UNION ALL
+				SELECT 'F', field_key, CAST(NULL AS VARCHAR), required, CAST(NULL AS INT), CAST(NULL AS VARCHAR),
+				       CAST(NULL AS BIGINT), CAST(NULL AS INT)
+				  FROM batch_field WHERE batch_id = :id
+				UNION ALL
+				SELECT 'C', category, CAST(NULL AS VARCHAR), CAST(NULL AS BOOLEAN), CAST(NULL AS INT),
+				       CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT), CAST(NULL AS INT)
+				  FROM batch_base_category WHERE batch_id = :id
+				UNION ALL
+				SELECT 'S', s.code, s.name, CAST(NULL AS BOOLEAN), CAST(NULL AS INT), CAST(NULL AS VARCHAR), s.id,
+				       s.sort_order
+				  FROM batch_specialty b JOIN program_specialty s ON s.id = b.specialty_id WHERE b.batch_id = :id
 				""")
 			.param("id", id)
-			.query((rs, n) -> new BatchView.Specialty(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
-			.list();
+			.query(rs -> {
+				switch (rs.getString("part")) {
+					case "P" -> {
+						BatchView.PersonTypeRule rule = personTypeRule(rs);
+						chosen.put(rule.type(), rule);
+					}
+					case "F" -> {
+						SupplementaryField field = SupplementaryField.ofKey(rs.getString("code"));
+						if (field != null) {
+							fields.add(new BatchView.FieldRule(field, rs.getBoolean("flag")));
+						}
+					}
+					case "C" -> categories.add(BaseCategory.valueOf(rs.getString("code")));
+					default -> specialtiesAt.add(new SpecialtyAt(rs.getInt("sort_order"), new BatchView.Specialty(
+							rs.getLong("ref"), rs.getString("code"), rs.getString("label"))));
+				}
+			});
+		List<BatchView.PersonTypeRule> personTypes = new ArrayList<>(chosen.values());
+		fields.sort(Comparator.comparing(rule -> rule.field().ordinal()));
+		List<BatchView.Specialty> specialties = specialtiesAt.stream()
+			.sorted(Comparator.comparingInt(SpecialtyAt::sortOrder).thenComparingLong(at -> at.specialty().id()))
+			.map(SpecialtyAt::specialty)
+			.toList();
 		List<ChainStage> chain = jdbc.sql("SELECT * FROM batch_stage WHERE batch_id = :id ORDER BY stage_position")
 			.param("id", id)
 			.query((rs, n) -> new ChainStage(rs.getInt("stage_position"), StageLevel.valueOf(rs.getString("stage_level")),
@@ -305,24 +322,19 @@ class BatchStore {
 				h.version()));
 	}
 
-	private static boolean booleanOf(ResultSet rs, String column) {
-		try {
-			return rs.getBoolean(column);
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException(e);
-		}
+	/** A specialty of the batch with its place in the catalogue's order. */
+	private record SpecialtyAt(int sortOrder, BatchView.Specialty specialty) {
 	}
 
 	/** A stored rule; empty columns keep the person type's built-in text and unit rule and set no graduation rule. */
 	private static BatchView.PersonTypeRule personTypeRule(ResultSet rs) throws SQLException {
-		PersonType type = PersonType.valueOf(rs.getString("person_type"));
-		boolean unit = rs.getBoolean("current_unit_required");
+		PersonType type = PersonType.valueOf(rs.getString("code"));
+		boolean unit = rs.getBoolean("flag");
 		boolean unitSet = !rs.wasNull();
-		int within = rs.getInt("graduation_within");
+		int within = rs.getInt("within_years");
 		Integer withinYears = rs.wasNull() ? null : within;
 		SortedSet<Integer> years = new TreeSet<>();
-		String listed = rs.getString("graduation_years");
+		String listed = rs.getString("years");
 		if (listed != null) {
 			for (String year : listed.split(",")) {
 				if (!year.isBlank()) {
@@ -330,7 +342,7 @@ class BatchStore {
 				}
 			}
 		}
-		return new BatchView.PersonTypeRule(type, rs.getString("description"),
+		return new BatchView.PersonTypeRule(type, rs.getString("label"),
 				unitSet ? unit : type.currentUnitRequired(), new GraduationRule(withinYears, years));
 	}
 

@@ -2,6 +2,7 @@ package cn.medrecruit.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -27,9 +28,18 @@ class ReviewRouter {
 	 * last stage goes to the province so that somebody reviews the request.
 	 */
 	List<RouteStage> route(BatchView batch, Long unitId, Long firstChoiceBaseId) {
-		Optional<ReviewRouting.Holders> unit = unitId == null ? Optional.empty() : routing.holdersFor(unitId);
+		// the unit's and the base's holders in one read
+		List<Long> ids = new ArrayList<>();
+		if (unitId != null) {
+			ids.add(unitId);
+		}
+		if (firstChoiceBaseId != null && !firstChoiceBaseId.equals(unitId)) {
+			ids.add(firstChoiceBaseId);
+		}
+		Map<Long, ReviewRouting.Holders> holders = routing.holdersFor(ids);
+		Optional<ReviewRouting.Holders> unit = unitId == null ? Optional.empty() : Optional.ofNullable(holders.get(unitId));
 		Optional<ReviewRouting.Holders> base = firstChoiceBaseId == null ? Optional.empty()
-				: routing.holdersFor(firstChoiceBaseId);
+				: Optional.ofNullable(holders.get(firstChoiceBaseId));
 		// the province is everyone's; an applicant without a unit reaches it through the first-choice base
 		Long province = unit.map(ReviewRouting.Holders::province)
 			.or(() -> base.map(ReviewRouting.Holders::province))

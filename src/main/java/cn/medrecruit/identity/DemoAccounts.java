@@ -3,6 +3,7 @@ package cn.medrecruit.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -20,8 +21,10 @@ import cn.medrecruit.shared.PersonalDataCipher;
 
 /**
  * Demo accounts with one known password: one staff account per role (institution administrators created with the
- * demo institutions, plus a system administrator and an auditor) and two applicants. Printed on every demo start;
- * never outside the demo.
+ * demo institutions, plus a system administrator and an auditor) and two applicants; then the reviewers of the exam
+ * chain (福建考区, 福州考点 and 泉州考点, 连江县报名点) and four applicants whose applications the demo submits into that
+ * chain. Those are added on any start where they are missing, so an older demo directory gets them too; an account
+ * whose password someone already changed keeps it. Printed on every demo start; never outside the demo.
  */
 @Component
 @Order(20)
@@ -50,6 +53,20 @@ class DemoAccounts implements ApplicationRunner {
 			new Applicant("zhangsan", "张三", "350102199503151230", "13800000001"),
 			new Applicant("lisi", "李思", "350524199307124569", "13800000002"));
 
+	/** The administrators of the exam chain's institutions (made with them), given the demo password. */
+	static final List<Staff> REVIEW_STAFF = List.of(
+			new Staff("35KQ", "福建考区", Role.PROVINCE, "考区"),
+			new Staff("3501KD", "福州考点", Role.CITY, "考点"),
+			new Staff("3505KD", "泉州考点", Role.CITY, "考点（交叉审核）"),
+			new Staff("350122BM", "连江县报名点", Role.COUNTY, "报名点"));
+
+	/** Applicants of 连江县医院 whose exam applications the demo submits (see the application module's demo). */
+	static final List<Applicant> REVIEW_APPLICANTS = List.of(
+			new Applicant("wangwu", "王武", "350122199204051235", "13800000003"),
+			new Applicant("zhaoliu", "赵柳", "350122199408172346", "13800000004"),
+			new Applicant("sunqi", "孙启", "350122199111233451", "13800000005"),
+			new Applicant("zhoulan", "周兰", "350122199602124567", "13800000006"));
+
 	private final DemoMode demo;
 	private final Accounts accounts;
 	private final PasswordEncoder encoder;
@@ -73,6 +90,7 @@ class DemoAccounts implements ApplicationRunner {
 		if (!accounts.existsByLoginName("admin")) {
 			load();
 		}
+		loadReviewDemo();
 		print();
 	}
 
@@ -98,16 +116,50 @@ class DemoAccounts implements ApplicationRunner {
 			accounts.save(account);
 		}
 		for (Applicant applicant : APPLICANTS) {
-			Account account = newAccount(applicant.loginName(), AccountKind.APPLICANT, hash, now);
-			account.realName = applicant.name();
-			account.idType = IdDocumentType.RESIDENT_ID;
-			account.idNumberEnc = cipher.encrypt(applicant.idNumber());
-			account.idNumberHash = cipher.lookupHash(applicant.idNumber());
-			account.idNumberMasked = Masking.maskIdNumber(applicant.idNumber());
-			setPhone(account, applicant.phone());
-			account.roles = Set.of(new Account.AccountRole(Role.APPLICANT));
+			accounts.save(applicantAccount(applicant, hash, now));
+		}
+	}
+
+	private void loadReviewDemo() {
+		Instant now = clock.instant();
+		String hash = null;
+		for (Staff staff : REVIEW_STAFF) {
+			Optional<Account> found = accounts.findByLoginName(staff.loginName());
+			// made with its institution; untouched until somebody sets its password
+			if (found.isEmpty() || !found.get().mustChangePassword) {
+				continue;
+			}
+			hash = hash == null ? encoder.encode(PASSWORD) : hash;
+			Account account = found.get();
+			account.realName = staff.name();
+			account.post = "科员";
+			account.department = "考务科";
+			setPhone(account, "13900000000");
+			account.passwordHash = hash;
+			account.passwordChangedAt = now;
+			account.mustChangePassword = false;
+			account.profileRequired = false;
 			accounts.save(account);
 		}
+		for (Applicant applicant : REVIEW_APPLICANTS) {
+			if (accounts.existsByLoginName(applicant.loginName())) {
+				continue;
+			}
+			hash = hash == null ? encoder.encode(PASSWORD) : hash;
+			accounts.save(applicantAccount(applicant, hash, now));
+		}
+	}
+
+	private Account applicantAccount(Applicant applicant, String hash, Instant now) {
+		Account account = newAccount(applicant.loginName(), AccountKind.APPLICANT, hash, now);
+		account.realName = applicant.name();
+		account.idType = IdDocumentType.RESIDENT_ID;
+		account.idNumberEnc = cipher.encrypt(applicant.idNumber());
+		account.idNumberHash = cipher.lookupHash(applicant.idNumber());
+		account.idNumberMasked = Masking.maskIdNumber(applicant.idNumber());
+		setPhone(account, applicant.phone());
+		account.roles = Set.of(new Account.AccountRole(Role.APPLICANT));
+		return account;
 	}
 
 	private void setPhone(Account account, String phone) {
@@ -132,9 +184,16 @@ class DemoAccounts implements ApplicationRunner {
 		for (Staff staff : STAFF) {
 			table.append(String.format("    %-10s %-14s %s%n", staff.loginName(), staff.role(), staff.name()));
 		}
+		for (Staff staff : REVIEW_STAFF) {
+			table.append(String.format("    %-10s %-14s %s%n", staff.loginName(), staff.role(), staff.name()));
+		}
 		for (Applicant applicant : APPLICANTS) {
 			table.append(String.format("    %-10s %-14s %s (ID %s)%n", applicant.loginName(), Role.APPLICANT,
 					applicant.name(), applicant.idNumber()));
+		}
+		for (Applicant applicant : REVIEW_APPLICANTS) {
+			table.append(String.format("    %-10s %-14s %s (ID %s, exam application submitted)%n",
+					applicant.loginName(), Role.APPLICANT, applicant.name(), applicant.idNumber()));
 		}
 		log.info(table.toString());
 	}

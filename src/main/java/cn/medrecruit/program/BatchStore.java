@@ -153,15 +153,26 @@ class BatchStore {
 		jdbc.sql("DELETE FROM batch_stage WHERE batch_id = :id").param("id", id).update();
 		for (int i = 0; i < chain.size(); i++) {
 			ChainStage stage = chain.get(i);
-			insertStage(id, i, stage.level(), stage.onReject(), stage.window());
+			insertStage(id, i, stage);
 		}
 	}
 
 	private void insertStage(long batchId, int position, StageLevel level, OnReject onReject, Window window) {
+		insertStage(batchId, position, new ChainStage(position, level, onReject, window));
+	}
+
+	private void insertStage(long batchId, int position, ChainStage stage) {
+		StageLevel level = stage.level();
+		OnReject onReject = stage.onReject();
+		Window window = stage.window();
 		jdbc.sql("""
-				INSERT INTO batch_stage (batch_id, stage_position, stage_level, on_reject, window_start, window_end)
-				VALUES (:batch, :position, :level, :onReject, :start, :end)
+				INSERT INTO batch_stage (batch_id, stage_position, stage_level, on_reject, window_start, window_end,
+				  by_summary, images_required, reentry_point)
+				VALUES (:batch, :position, :level, :onReject, :start, :end, :bySummary, :images, :reentry)
 				""")
+			.param("bySummary", stage.bySummary())
+			.param("images", stage.imagesRequired())
+			.param("reentry", stage.reentry())
 			.param("batch", batchId)
 			.param("position", position)
 			.param("level", level.name())
@@ -314,7 +325,9 @@ class BatchStore {
 		List<ChainStage> chain = jdbc.sql("SELECT * FROM batch_stage WHERE batch_id = :id ORDER BY stage_position")
 			.param("id", id)
 			.query((rs, n) -> new ChainStage(rs.getInt("stage_position"), StageLevel.valueOf(rs.getString("stage_level")),
-					OnReject.valueOf(rs.getString("on_reject")), window(rs, "window_start", "window_end")))
+					OnReject.valueOf(rs.getString("on_reject")), window(rs, "window_start", "window_end"),
+					nullableBoolean(rs, "by_summary"), nullableBoolean(rs, "images_required"),
+					rs.getBoolean("reentry_point")))
 			.list();
 		return Optional.of(new BatchView(new BatchId(id), new CohortId(h.cohortId()), h.program(), h.year(), h.name(),
 				List.copyOf(personTypes), Set.copyOf(categories), h.choices(), h.adjustment(), specialties,
@@ -324,6 +337,11 @@ class BatchStore {
 
 	/** A specialty of the batch with its place in the catalogue's order. */
 	private record SpecialtyAt(int sortOrder, BatchView.Specialty specialty) {
+	}
+
+	private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+		boolean value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
 	}
 
 	/** A stored rule; empty columns keep the person type's built-in text and unit rule and set no graduation rule. */

@@ -46,6 +46,43 @@ public record BatchView(BatchId id, CohortId cohortId, Program program, int year
 		return BatchStatus.at(now, registration, last);
 	}
 
+	/**
+	 * The stage (index from 0) at which a returned application re-enters when it is resubmitted: the one the province
+	 * marked, or the first.
+	 */
+	public int reentryStage() {
+		for (int i = 0; i < chain.size(); i++) {
+			if (chain.get(i).reentry()) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * Whether approvals at the stage wait for its holder's 汇总提交: as the province set it, by default at the 考点;
+	 * never at the last stage, which has no next one.
+	 */
+	public boolean forwardsBySummary(int stageIndex) {
+		if (stageIndex < 0 || stageIndex >= chain.size() - 1) {
+			return false;
+		}
+		ChainStage stage = chain.get(stageIndex);
+		return stage.bySummary() != null ? stage.bySummary() : stage.level() == StageLevel.EXAM_SITE;
+	}
+
+	/**
+	 * Whether the stage approves only when every evidence image is answered 与原件一致 = 是: as the province set it, by
+	 * default at the last stage only.
+	 */
+	public boolean requiresAllImages(int stageIndex) {
+		if (stageIndex < 0 || stageIndex >= chain.size()) {
+			return false;
+		}
+		Boolean set = chain.get(stageIndex).imagesRequired();
+		return set != null ? set : stageIndex == chain.size() - 1;
+	}
+
 	private List<Window> allWindows() {
 		java.util.ArrayList<Window> all = new java.util.ArrayList<>();
 		chain.forEach(stage -> all.add(stage.window()));

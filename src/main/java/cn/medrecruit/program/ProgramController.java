@@ -260,6 +260,35 @@ class ProgramController {
 		return "redirect:/programs/batches/" + id + "#chain";
 	}
 
+	/**
+	 * The batch's review rules (re-entry stage, 汇总提交 and full image checks per stage); a refusal comes back next
+	 * to its field in the rules form.
+	 */
+	@PostMapping("/batches/{id}/review-rules")
+	String changeReviewRules(@PathVariable long id, @RequestParam(required = false) Integer reentryStage,
+			@RequestParam(required = false) List<Integer> bySummary,
+			@RequestParam(required = false) List<Integer> imagesRequired, @RequestParam int version,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+		BatchView batch = batchView(id);
+		try {
+			if (reentryStage == null) {
+				throw new InputRejected("reentryStage", "program.validation.review.reentry");
+			}
+			setup.changeReviewRules(batch.id(), version, reentryStage,
+					bySummary == null ? Set.of() : new LinkedHashSet<>(bySummary),
+					imagesRequired == null ? Set.of() : new LinkedHashSet<>(imagesRequired), user);
+			redirect.addFlashAttribute("flashSuccess", texts.get("program.review-rules.saved"));
+		}
+		catch (InputRejected rejected) {
+			redirect.addFlashAttribute("reviewRulesError", java.util.Map.of(rejected.field(),
+					texts.get(rejected.messageKey(), rejected.arguments())));
+		}
+		catch (OptimisticLockingFailureException stale) {
+			redirect.addFlashAttribute("flashError", texts.get("validation.stale"));
+		}
+		return "redirect:/programs/batches/" + id + "#review-rules";
+	}
+
 	private String batchPage(BatchStore.CohortRow cohort, BatchView batch, Model model) {
 		Program program = cohort.program();
 		List<StageLevel> stageLevels = batch == null

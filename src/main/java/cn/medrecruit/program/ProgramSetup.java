@@ -122,8 +122,7 @@ class ProgramSetup {
 				if (onReject == null) {
 					throw new InputRejected("chain", "program.validation.chain.level");
 				}
-				ChainStage stage = chain.get(index);
-				chain.set(index, new ChainStage(stage.index(), stage.level(), onReject, stage.window()));
+				chain.set(index, chain.get(index).withOnReject(onReject));
 			}
 		}
 		store.bumpVersion(id.value(), expectedVersion, clock.instant());
@@ -131,6 +130,47 @@ class ProgramSetup {
 		events.publishEvent(AuditEvent.success("BATCH_CHAIN_CHANGED", "batch:" + id.value(),
 				chain.stream().map(stage -> stage.level().name() + "/" + stage.onReject().name())
 					.collect(Collectors.joining(" > "))));
+	}
+
+	/**
+	 * The batch's review rules, set with its chain: the stage at which a returned and resubmitted application
+	 * re-enters, the stages whose approvals wait for a 汇总提交, and the stages that approve only when every evidence
+	 * image is answered 与原件一致 = 是. Requests already under review keep the rules of their current round; a
+	 * resubmission takes the new ones.
+	 *
+	 * @param reentryStage index (from 0) of a stage of the chain
+	 * @param bySummary indexes of stages that forward by summary submission; never the last one
+	 * @param imagesRequired indexes of stages that require every image; at least one
+	 */
+	@Transactional
+	public void changeReviewRules(BatchId id, int expectedVersion, int reentryStage, Set<Integer> bySummary,
+			Set<Integer> imagesRequired, CurrentUser actor) {
+		check(actor);
+		BatchView batch = store.batch(id.value()).orElseThrow(() -> new AccessDeniedException("no such batch"));
+		int size = batch.chain().size();
+		if (reentryStage < 0 || reentryStage >= size) {
+			throw new InputRejected("reentryStage", "program.validation.review.reentry");
+		}
+		if (bySummary.stream().anyMatch(index -> index == null || index < 0 || index >= size)
+				|| imagesRequired.stream().anyMatch(index -> index == null || index < 0 || index >= size)) {
+			throw new InputRejected("chain", "program.validation.chain.stage");
+		}
+		if (bySummary.contains(size - 1)) {
+			throw new InputRejected("bySummary", "program.validation.review.summary-last");
+		}
+		if (imagesRequired.isEmpty()) {
+			throw new InputRejected("imagesRequired", "program.validation.review.images-none");
+		}
+		List<ChainStage> chain = new ArrayList<>();
+		for (ChainStage stage : batch.chain()) {
+			chain.add(stage.withRules(bySummary.contains(stage.index()), imagesRequired.contains(stage.index()),
+					stage.index() == reentryStage));
+		}
+		store.bumpVersion(id.value(), expectedVersion, clock.instant());
+		store.replaceChain(id.value(), chain);
+		events.publishEvent(AuditEvent.success("BATCH_REVIEW_RULES_CHANGED", "batch:" + id.value(),
+				"reentry " + reentryStage + "; summary " + new java.util.TreeSet<>(bySummary) + "; images "
+						+ new java.util.TreeSet<>(imagesRequired)));
 	}
 
 	@Transactional

@@ -10,7 +10,9 @@ public enum ReviewAction {
 	/** 汇总提交: forwarded to the next stage by its holder's summary submission. */
 	SUMMARY,
 	/** 分配交叉审核: the stage handed to a peer institution. */
-	ASSIGN;
+	ASSIGN,
+	/** 批量提交: submitted on to the next stage at once, without waiting for the stage's 汇总提交. */
+	SUBMIT;
 
 	public String messageKey() {
 		return "review.action." + name();

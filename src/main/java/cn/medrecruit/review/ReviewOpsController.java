@@ -24,7 +24,10 @@ import cn.medrecruit.program.Batches;
 import cn.medrecruit.shared.InputRejected;
 import cn.medrecruit.shared.Texts;
 
-/** 汇总提交 (the waiting requests per batch and the summaries sent) and 分配交叉审核 from the inbox. */
+/**
+ * 汇总提交 (the waiting requests per batch and the summaries sent), and 分配交叉审核 and 批量提交 of the requests chosen
+ * in the inbox.
+ */
 @Controller
 class ReviewOpsController {
 
@@ -32,15 +35,17 @@ class ReviewOpsController {
 
 	private final SummarySubmissions summaries;
 	private final CrossReviews crossReviews;
+	private final BatchSubmissions batchSubmissions;
 	private final Reviews reviews;
 	private final Batches batches;
 	private final Texts texts;
 	private final Clock clock;
 
-	ReviewOpsController(SummarySubmissions summaries, CrossReviews crossReviews, Reviews reviews, Batches batches,
-			Texts texts, Clock clock) {
+	ReviewOpsController(SummarySubmissions summaries, CrossReviews crossReviews, BatchSubmissions batchSubmissions,
+			Reviews reviews, Batches batches, Texts texts, Clock clock) {
 		this.summaries = summaries;
 		this.crossReviews = crossReviews;
+		this.batchSubmissions = batchSubmissions;
 		this.reviews = reviews;
 		this.batches = batches;
 		this.texts = texts;
@@ -113,6 +118,27 @@ class ReviewOpsController {
 		catch (InputRejected refused) {
 			redirect.addFlashAttribute("flashError", texts.get(refused.messageKey(), refused.arguments()));
 		}
+		return "redirect:/review";
+	}
+
+	@PostMapping("/review/batch-submit")
+	@PreAuthorize("@access.can('REVIEW_DECIDE') and @access.can('REVIEW_BATCH_SUBMIT')")
+	String batchSubmit(@AuthenticationPrincipal CurrentUser user,
+			@RequestParam(name = "items", required = false) List<String> items,
+			@RequestParam(required = false) String opinion, RedirectAttributes redirect) {
+		if (items == null || items.isEmpty()) {
+			redirect.addFlashAttribute("flashError", texts.get("review.batch.none"));
+			return "redirect:/review";
+		}
+		List<BatchSubmissions.ItemResult> results = batchSubmissions.submit(user, Reviews.versions(items), opinion);
+		long submitted = results.stream().filter(BatchSubmissions.ItemResult::submitted).count();
+		List<String> lines = new ArrayList<>();
+		for (BatchSubmissions.ItemResult result : results) {
+			lines.add(result.applicantName() + "：" + texts.get(result.messageKey(), Reviews.OPINION_LIMIT));
+		}
+		redirect.addFlashAttribute(submitted == results.size() ? "flashSuccess" : "flashError",
+				texts.get("review.batch-submit.result", submitted, results.size() - submitted));
+		redirect.addFlashAttribute("batchResults", lines);
 		return "redirect:/review";
 	}
 

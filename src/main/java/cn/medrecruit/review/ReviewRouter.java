@@ -1,9 +1,11 @@
 package cn.medrecruit.review;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -57,6 +59,35 @@ class ReviewRouter {
 			route.add(new RouteStage(last.stageIndex(), last.level(), last.onReject(), province));
 		}
 		return route;
+	}
+
+	/**
+	 * The rules of each stage of a round's route, as the batch sets them: which stages forward by 汇总提交 and which
+	 * approve only when every evidence image is answered 是. When no stage this applicant passes requires every image
+	 * (the one that does is skipped for them), the last stage they pass does, so each round has a full check.
+	 */
+	record Rules(Set<Integer> bySummary, Set<Integer> allImages) {
+	}
+
+	Rules rules(BatchView batch, List<RouteStage> route) {
+		Set<Integer> bySummary = new HashSet<>();
+		Set<Integer> allImages = new HashSet<>();
+		Integer lastHeld = null;
+		for (RouteStage stage : route) {
+			if (batch.forwardsBySummary(stage.stageIndex())) {
+				bySummary.add(stage.stageIndex());
+			}
+			if (!stage.skipped()) {
+				lastHeld = stage.stageIndex();
+				if (batch.requiresAllImages(stage.stageIndex())) {
+					allImages.add(stage.stageIndex());
+				}
+			}
+		}
+		if (allImages.isEmpty() && lastHeld != null) {
+			allImages.add(lastHeld);
+		}
+		return new Rules(bySummary, allImages);
 	}
 
 	private static Long holder(ChainStage stage, ReviewRouting.Holders unit, Long province, Long base) {

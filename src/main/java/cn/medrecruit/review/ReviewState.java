@@ -16,7 +16,10 @@ public enum ReviewState {
 	 * on.
 	 */
 	WAITING,
-	/** Back with the applicant for changes; a resubmission makes it pending at the first stage again. */
+	/**
+	 * Back with the applicant for changes; a resubmission makes it pending again at the batch's re-entry stage (the
+	 * first by default).
+	 */
 	RETURNED,
 	/** Ended by a 审核不通过 at a stage whose rejection ends the request. */
 	REJECTED,
@@ -35,7 +38,7 @@ public enum ReviewState {
 		return from(PENDING, WAITING);
 	}
 
-	/** 汇总提交: on to the next stage, pending there. */
+	/** 汇总提交 (or 批量提交 of one waiting request): on to the next stage, pending there. */
 	public ReviewState forwardBySummary() {
 		return from(WAITING, PENDING);
 	}

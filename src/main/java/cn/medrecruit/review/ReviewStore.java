@@ -292,13 +292,14 @@ class ReviewStore {
 
 	// ------------------------------------------------------------------------------------------ route
 
-	void insertRoute(long request, int round, List<RouteStage> route) {
+	void insertRoute(long request, int round, List<RouteStage> route, ReviewRouter.Rules rules) {
 		for (RouteStage stage : route) {
 			jdbc.sql("""
 					INSERT INTO review_request_route (request_id, round_no, stage_index, stage_level, on_reject,
-					  holder_institution_id, by_summary)
-					VALUES (:r, :round, :stage, :level, :onReject, :holder, :bySummary)""")
-				.param("bySummary", SummaryForwarding.bySummary(stage.level()))
+					  holder_institution_id, by_summary, images_required)
+					VALUES (:r, :round, :stage, :level, :onReject, :holder, :bySummary, :images)""")
+				.param("bySummary", rules.bySummary().contains(stage.stageIndex()))
+				.param("images", rules.allImages().contains(stage.stageIndex()))
 				.param("r", request)
 				.param("round", round)
 				.param("stage", stage.stageIndex())
@@ -330,6 +331,29 @@ class ReviewStore {
 			.param("stage", stageIndex)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/**
+	 * The rules the round's route wrote for one stage: whether it forwards by 汇总提交, and whether it approves only
+	 * with every image answered 是 (null for rounds opened before that was written per stage).
+	 */
+	record StageRules(boolean bySummary, Boolean allImages) {
+	}
+
+	StageRules stageRules(long request, int round, int stageIndex) {
+		return jdbc.sql("""
+				SELECT by_summary, images_required FROM review_request_route
+				 WHERE request_id = :r AND round_no = :round AND stage_index = :stage""")
+			.param("r", request)
+			.param("round", round)
+			.param("stage", stageIndex)
+			.query((rs, n) -> {
+				boolean summary = rs.getBoolean("by_summary");
+				boolean images = rs.getBoolean("images_required");
+				return new StageRules(summary, rs.wasNull() ? null : images);
+			})
+			.optional()
+			.orElse(new StageRules(false, null));
 	}
 
 	/** Hands the current stage of a round to another holder (cross review): the route row and the request. */

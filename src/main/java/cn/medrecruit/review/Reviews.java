@@ -70,8 +70,10 @@ public class Reviews {
 
 	/**
 	 * Opens the request at the first stage of its route (stages nobody holds for this applicant are logged as
-	 * skipped). A request that was returned is resubmitted: a new round with a fresh route, again from the first
-	 * stage. Opening a request that is already pending changes nothing (a replayed submit).
+	 * skipped). A request that was returned is resubmitted: a new round with a fresh route, from the stage the batch
+	 * sets for re-entry (the first by default), or from the stage that returned it when that one comes earlier; the
+	 * stages before it are logged as skipped with the earlier round's result carried over. Opening a request that is
+	 * already pending changes nothing (a replayed submit).
 	 *
 	 * @return the request's id
 	 */
@@ -93,6 +95,7 @@ public class Reviews {
 		Optional<ReviewRequest> existing = store.lockFor(request.kind(), request.subjectId());
 		long id;
 		int round;
+		RouteStage entered = first;
 		if (existing.isEmpty()) {
 			id = store.insert(request, first, now);
 			round = 1;
@@ -105,21 +108,42 @@ public class Reviews {
 			found.state().resubmit();
 			id = found.id();
 			round = found.round() + 1;
-			store.resubmit(id, request, round, first, now);
-			store.insertDecision(id, round, first, ReviewAction.RESUBMIT, null, null, request.applicant().value(),
+			entered = reentry(batch, route, found, first);
+			store.resubmit(id, request, round, entered, now);
+			store.insertDecision(id, round, entered, ReviewAction.RESUBMIT, null, null, request.applicant().value(),
 					actor.loginName(), now);
 		}
-		store.insertRoute(id, round, route);
+		store.insertRoute(id, round, route, router.rules(batch, route));
 		for (RouteStage stage : route) {
 			if (stage.skipped()) {
 				store.insertDecision(id, round, stage, ReviewAction.SKIP, null, null, null, "system", now);
 			}
+			else if (stage.stageIndex() < entered.stageIndex()) {
+				store.insertDecision(id, round, stage, ReviewAction.SKIP, texts.get("review.reentry.carried"), null,
+						null, "system", now);
+			}
 		}
 		events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), id, request.applicant(),
-				first.stageIndex(), first.level(), first.holderInstitutionId(), false));
+				entered.stageIndex(), entered.level(), entered.holderInstitutionId(), false));
 		events.publishEvent(AuditEvent.success("REVIEW_OPENED", "review:" + id,
 				request.kind().name() + ":" + request.subjectId() + " round " + round).by(actor.loginName()));
 		return id;
+	}
+
+	/**
+	 * Where a resubmission enters: after a return, the batch's re-entry stage or the returning stage, whichever comes
+	 * first, or the next stage this applicant has a holder for; after a cancel, the first stage.
+	 */
+	private static RouteStage reentry(BatchView batch, List<RouteStage> route, ReviewRequest previous,
+			RouteStage first) {
+		if (previous.state() != ReviewState.RETURNED) {
+			return first;
+		}
+		int from = Math.min(batch.reentryStage(), previous.stageIndex());
+		return route.stream()
+			.filter(stage -> !stage.skipped() && stage.stageIndex() >= from)
+			.findFirst()
+			.orElse(first);
 	}
 
 	/**
@@ -545,7 +569,8 @@ public class Reviews {
 		ReviewRequest request = locked.request();
 		RouteStage stage = locked.stage();
 		boolean last = lastStage(locked.route(), stage.stageIndex());
-		checkImages(request, last);
+		ReviewStore.StageRules rules = store.stageRules(requestId, request.round(), stage.stageIndex());
+		checkImages(request, rules.allImages() != null ? rules.allImages() : last);
 		Instant now = clock.instant();
 		store.insertDecision(requestId, request.round(), stage, ReviewAction.APPROVE, said, null,
 				reviewer.getAccountId(), reviewer.loginName(), now);
@@ -554,7 +579,7 @@ public class Reviews {
 			events.publishEvent(new RequestApproved(request.kind(), request.subjectId(), request.id(),
 					request.applicant(), stage.level(), said, reviewer.loginName()));
 		}
-		else if (store.forwardsBySummary(requestId, request.round(), stage.stageIndex())) {
+		else if (rules.bySummary()) {
 			// moves on with its holder's next summary submission (汇总提交)
 			store.setState(requestId, request.state().awaitSummary(), now);
 		}
@@ -572,15 +597,15 @@ public class Reviews {
 	}
 
 	/**
-	 * A 否 at this stage blocks approval everywhere; the last stage, which approves finally, must also have answered
-	 * 是 for every image.
+	 * A 否 at this stage blocks approval everywhere; a stage the batch sets to require every image (by default the
+	 * last) must also have answered 是 for every one.
 	 */
-	private void checkImages(ReviewRequest request, boolean last) {
+	private void checkImages(ReviewRequest request, boolean allRequired) {
 		Map<Long, ImageCheck> current = currentChecks(store.checks(request.id()), request);
 		if (current.values().stream().anyMatch(check -> !check.consistent())) {
 			throw new InputRejected("images", "review.refused.image-inconsistent");
 		}
-		if (last && subject(request).evidence().stream().anyMatch(evidence -> !current.containsKey(evidence.fileId()))) {
+		if (allRequired && subject(request).evidence().stream().anyMatch(evidence -> !current.containsKey(evidence.fileId()))) {
 			throw new InputRejected("images", "review.refused.images-unchecked");
 		}
 	}

@@ -98,6 +98,59 @@ class ReviewOpsBrowserTests extends BrowserTest {
 		assertThat(page.locator("#returned-modal")).isHidden();
 	}
 
+	@Test
+	void theProvinceSetsTheReviewRulesAndTheSiteSubmitsChosenItemsAtOnce() throws Exception {
+		ReviewFixtures fixtures = new ReviewFixtures(jdbc, mvc, applicants, applications, users);
+		long batch = fixtures.countyChainBatch("批量提交" + System.nanoTime() % 100000, Instant.now());
+		String[] levels = { "REGISTRATION_POINT", "EXAM_SITE", "EXAM_AREA" };
+		for (int i = 0; i < levels.length; i++) {
+			jdbc.sql("UPDATE batch_stage SET stage_level = :l WHERE batch_id = :b AND stage_position = :p")
+				.param("l", levels[i]).param("b", batch).param("p", i).update();
+		}
+		CurrentUser point = staff("ui350122BM", "350122BM", "COUNTY");
+		staff("ui3501KD", "3501KD", "CITY");
+		page.onDialog(dialog -> dialog.accept());
+
+		login("350000", PASSWORD);
+		page.navigate(url("/programs/batches/" + batch + "#review-rules"));
+		assertThat(page.locator("#by-summary-1")).isChecked();
+		assertThat(page.locator("#images-2")).isChecked();
+		page.check("#reentry-1");
+		page.check("#images-0");
+		page.click("#review-rules-save");
+		assertThat(page.locator(".alert-success")).containsText("审核规则已保存");
+		assertThat(page.locator("#reentry-1")).isChecked();
+		assertThat(page.locator("#images-0")).isChecked();
+		screenshot("batch-review-rules");
+		page.uncheck("#images-0");
+		page.uncheck("#images-2");
+		page.click("#review-rules-save");
+		assertThat(page.locator("#review-rules-error")).containsText("至少要有一个环节须核对全部图片");
+
+		ApplicationView application = fixtures.submitted(fixtures.applicant("戴批量", ReviewFixtures.LIANJIANG_HOSPITAL),
+				batch);
+		ReviewRequest request = reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
+		java.util.List<cn.medrecruit.review.ReviewSubject.Evidence> evidence = reviews.detail(point, request.id())
+			.orElseThrow().subject().evidence();
+		evidence.forEach(image -> reviews.checkImage(point, request.id(), image.fileId(), true, null));
+		reviews.approve(point, request.id(), request.version(), null);
+
+		page.context().clearCookies();
+		login("ui3501KD", PASSWORD);
+		page.navigate(url("/review?batch=" + batch));
+		assertThat(page.locator("#inbox-table")).containsText("戴批量");
+		page.check("#request-" + request.id() + " input[name=items]");
+		page.click("#batch-submit");
+		assertThat(page.locator(".alert-success")).containsText("批量提交：1 份已提交，0 份未提交");
+		assertThat(page.locator("#batch-results")).containsText("戴批量：已审核通过并提交到下一级");
+		screenshot("review-batch-submit");
+		ReviewRequest atArea = reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
+		org.assertj.core.api.Assertions.assertThat(atArea.stageLevel())
+			.isEqualTo(cn.medrecruit.program.StageLevel.EXAM_AREA);
+		org.assertj.core.api.Assertions.assertThat(atArea.state())
+			.isEqualTo(cn.medrecruit.review.ReviewState.PENDING);
+	}
+
 	private ReviewRequest atSite(ReviewFixtures fixtures, String name, long batch, CurrentUser point)
 			throws Exception {
 		ApplicationView application = fixtures.submitted(fixtures.applicant(name, ReviewFixtures.LIANJIANG_HOSPITAL),

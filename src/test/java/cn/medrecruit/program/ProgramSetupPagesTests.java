@@ -268,6 +268,116 @@ class ProgramSetupPagesTests {
 	}
 
 	@Test
+	void theProvinceSetsTheBatchsReviewRulesWithTheChainAndTheServerChecksThem() throws Exception {
+		long cohort = newCohort("qualification-exam");
+		long batch = examBatch(cohort, "审核规则");
+		BatchView fresh = batches.find(new BatchId(batch)).orElseThrow();
+		assertThat(fresh.chain()).extracting(ChainStage::level).containsExactly(StageLevel.UNIT,
+				StageLevel.REGISTRATION_POINT, StageLevel.EXAM_SITE, StageLevel.EXAM_AREA);
+		assertThat(fresh.reentryStage()).as("the first stage by default").isZero();
+		assertThat(List.of(0, 1, 2, 3).stream().map(fresh::forwardsBySummary).toList())
+			.as("the 考点 waits for its 汇总提交 by default").containsExactly(false, false, true, false);
+		assertThat(List.of(0, 1, 2, 3).stream().map(fresh::requiresAllImages).toList())
+			.as("only the last stage checks every image by default").containsExactly(false, false, false, true);
+		String page = page(as("350000", get("/programs/batches/" + batch)));
+		assertThat(page).contains("id=\"review-rules-form\"", "通过后等待汇总提交", "须核对全部图片", "末级环节，无需汇总提交");
+		assertThat(checked(page, "reentry-0")).isTrue();
+		assertThat(checked(page, "by-summary-2")).isTrue();
+		assertThat(checked(page, "images-3")).isTrue();
+		assertThat(checked(page, "images-1")).isFalse();
+
+		rules(batch, 0, "1", List.of("1"), List.of("1", "3"), "flashSuccess", "审核规则已保存。");
+		BatchView set = batches.find(new BatchId(batch)).orElseThrow();
+		assertThat(set.reentryStage()).isEqualTo(1);
+		assertThat(List.of(0, 1, 2, 3).stream().map(set::forwardsBySummary).toList())
+			.containsExactly(false, true, false, false);
+		assertThat(List.of(0, 1, 2, 3).stream().map(set::requiresAllImages).toList())
+			.containsExactly(false, true, false, true);
+		assertThat(jdbc.sql("SELECT by_summary FROM batch_stage WHERE batch_id = :b AND stage_position = 2")
+			.param("b", batch).query(Boolean.class).single()).as("stored, not left to the default").isFalse();
+		assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE action = 'BATCH_REVIEW_RULES_CHANGED' AND target = :t")
+			.param("t", "batch:" + batch).query(String.class).list())
+			.containsExactly("reentry 1; summary [1]; images [1, 3]");
+		page = page(as("350000", get("/programs/batches/" + batch)));
+		assertThat(checked(page, "reentry-1")).isTrue();
+		assertThat(checked(page, "reentry-0")).isFalse();
+		assertThat(checked(page, "by-summary-2")).isFalse();
+
+		// the rules move with their stage when the chain changes
+		chainEdit(batch, 1, "edit", "DOWN", "index", "1");
+		BatchView moved = batches.find(new BatchId(batch)).orElseThrow();
+		assertThat(moved.chain().get(2).level()).isEqualTo(StageLevel.REGISTRATION_POINT);
+		assertThat(moved.reentryStage()).isEqualTo(2);
+		assertThat(moved.forwardsBySummary(2)).isTrue();
+		assertThat(moved.requiresAllImages(2)).isTrue();
+
+		// refused: a stage outside the chain, a summary at the last stage, no stage checking every image, a stale page
+		rules(batch, 2, "4", List.of(), List.of("3"), "reviewRulesError",
+				Map.of("reentryStage", "请选择审核链中的一个环节作为重新提交后的审核环节。"));
+		rules(batch, 2, null, List.of(), List.of("3"), "reviewRulesError",
+				Map.of("reentryStage", "请选择审核链中的一个环节作为重新提交后的审核环节。"));
+		rules(batch, 2, "0", List.of("3"), List.of("3"), "reviewRulesError",
+				Map.of("bySummary", "末级环节之后没有下一环节，不能设置为等待汇总提交。"));
+		rules(batch, 2, "0", List.of(), List.of(), "reviewRulesError",
+				Map.of("imagesRequired", "至少要有一个环节须核对全部图片。"));
+		rules(batch, 0, "0", List.of(), List.of("3"), "flashError", "该记录已被他人修改，请刷新后重试");
+		assertThat(batches.find(new BatchId(batch)).orElseThrow().reentryStage()).isEqualTo(2);
+
+		// only the province configures
+		for (String login : List.of("350100", "350122")) {
+			mvc.perform(as(login, post("/programs/batches/" + batch + "/review-rules").param("version", "2")
+				.param("reentryStage", "0").param("imagesRequired", "3"))).andExpect(status().isForbidden());
+		}
+		assertThat(batches.find(new BatchId(batch)).orElseThrow().reentryStage()).isEqualTo(2);
+	}
+
+	private void rules(long batch, int version, String reentry, List<String> bySummary, List<String> images,
+			String flash, Object expected) throws Exception {
+		MockHttpServletRequestBuilder request = post("/programs/batches/" + batch + "/review-rules")
+			.param("version", String.valueOf(version));
+		if (reentry != null) {
+			request.param("reentryStage", reentry);
+		}
+		bySummary.forEach(index -> request.param("bySummary", index));
+		images.forEach(index -> request.param("imagesRequired", index));
+		mvc.perform(as("350000", request))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute(flash, expected));
+	}
+
+	/** A qualification-exam batch with the program's chain 单位 → 报名点 → 考点 → 考区, stored as the page stores it. */
+	private long examBatch(long cohort, String name) {
+		jdbc.sql("""
+				INSERT INTO batch (cohort_id, name, choice_count, adjustment_allowed, registration_start, registration_end,
+				  admission_start, admission_end, confirmation_start, confirmation_end, check_in_start, check_in_end,
+				  version, created_at, updated_at)
+				VALUES (:c, :n, 1, FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,
+				  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, CURRENT_TIMESTAMP,
+				  CURRENT_TIMESTAMP)""")
+			.param("c", cohort).param("n", name).update();
+		long batch = jdbc.sql("SELECT id FROM batch WHERE cohort_id = :c AND name = :n").param("c", cohort)
+			.param("n", name).query(Long.class).single();
+		List<Program.Stage> chain = Program.QUALIFICATION_EXAM.defaultChain();
+		for (int i = 0; i < chain.size(); i++) {
+			jdbc.sql("""
+					INSERT INTO batch_stage (batch_id, stage_position, stage_level, on_reject)
+					VALUES (:b, :p, :l, :o)""")
+				.param("b", batch).param("p", i).param("l", chain.get(i).level().name())
+				.param("o", chain.get(i).onReject().name()).update();
+		}
+		return batch;
+	}
+
+	private static boolean checked(String page, String inputId) {
+		int at = page.indexOf("id=\"" + inputId + "\"");
+		assertThat(at).as(inputId).isNotNegative();
+		int tagStart = page.lastIndexOf('<', at);
+		int tagEnd = page.indexOf('>', at);
+		return page.substring(tagStart, tagEnd).contains("checked");
+	}
+
+	@Test
 	void theProvinceAddsAndDisablesSpecialtiesInTheExamTree() throws Exception {
 		long scope = jdbc.sql("SELECT id FROM program_specialty WHERE program_code = 'qualification-exam' AND code = 'L1-Q1-C1-S1'")
 			.query(Long.class).single();

@@ -1,0 +1,302 @@
+package cn.medrecruit.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import cn.medrecruit.IntegrationTest;
+import cn.medrecruit.TestApplicants;
+import cn.medrecruit.TestClock;
+import cn.medrecruit.application.ApplicationView;
+import cn.medrecruit.application.Applications;
+import cn.medrecruit.identity.CurrentUser;
+import cn.medrecruit.program.StageLevel;
+import cn.medrecruit.shared.InputRejected;
+
+/**
+ * The batch's review rules as the engine applies them, set through the batch page on the chain 区县 → 地市 → 省: the
+ * stage a resubmission re-enters at, the stages whose approvals wait for 汇总提交, and the stages that need every
+ * evidence image answered 是.
+ */
+@IntegrationTest
+class ReviewRulesTests {
+
+	@Autowired
+	Reviews reviews;
+
+	@Autowired
+	SummarySubmissions summaries;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestApplicants testApplicants;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	TestClock clock;
+
+	ReviewFixtures fixtures;
+
+	CurrentUser county;
+
+	CurrentUser city;
+
+	CurrentUser province;
+
+	@BeforeEach
+	void fixtures() {
+		fixtures = new ReviewFixtures(jdbc, mvc, testApplicants, applications, users);
+		county = fixtures.reviewer("350122");
+		city = fixtures.reviewer("350100");
+		province = fixtures.reviewer("350000");
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	// ------------------------------------------------------------------------------------------ re-entry
+
+	@Test
+	void aResubmissionReEntersAtTheConfiguredStageAndTheEarlierOnesCarryOver() throws Exception {
+		long batch = batch();
+		rules(batch, 1, List.of(), List.of(2));
+		ReviewRequest request = submit("重入省退", batch);
+		reviews.approve(county, request.id(), request.version(), null);
+		reviews.approve(city, request.id(), reload(request).version(), null);
+		checkAll(province, reload(request));
+		reviews.returnForChanges(province, request.id(), reload(request).version(), "学历证书不清晰");
+		resubmit(request);
+
+		request = reload(request);
+		assertThat(request.state()).isEqualTo(ReviewState.PENDING);
+		assertThat(request.round()).isEqualTo(2);
+		assertThat(request.stageLevel()).isEqualTo(StageLevel.CITY);
+		assertThat(request.holderInstitutionId()).isEqualTo(institution("350100"));
+		List<ReviewDecision> round2 = decisions(request).stream().filter(d -> d.round() == 2).toList();
+		assertThat(round2).extracting(ReviewDecision::action)
+			.containsExactly(ReviewAction.RESUBMIT, ReviewAction.SKIP);
+		assertThat(round2.get(1).level()).isEqualTo(StageLevel.COUNTY);
+		assertThat(round2.get(1).opinion()).contains("沿用上一轮审核结果");
+		assertThat(inbox(county, batch)).doesNotContain(request.id());
+		assertThat(inbox(city, batch)).contains(request.id());
+		// the city's approval is the round's first decision and the request walks on as usual
+		reviews.approve(city, request.id(), request.version(), null);
+		assertThat(reload(request).stageLevel()).isEqualTo(StageLevel.PROVINCE);
+	}
+
+	@Test
+	void aRequestReturnedBeforeTheReEntryStageReEntersWhereItWasReturned() throws Exception {
+		long batch = batch();
+		rules(batch, 2, List.of(), List.of(2));
+		ReviewRequest request = submit("重入县退", batch);
+		reviews.returnForChanges(county, request.id(), request.version(), "请补充工作证明");
+		resubmit(request);
+		request = reload(request);
+		assertThat(request.stageLevel()).isEqualTo(StageLevel.COUNTY);
+		assertThat(actions(request)).containsExactly(ReviewAction.RETURN, ReviewAction.RESUBMIT);
+	}
+
+	@Test
+	void byDefaultAResubmissionStartsAtTheFirstStage() throws Exception {
+		long batch = batch();
+		ReviewRequest request = submit("重入默认", batch);
+		reviews.approve(county, request.id(), request.version(), null);
+		reviews.returnForChanges(city, request.id(), reload(request).version(), "请补充");
+		resubmit(request);
+		assertThat(reload(request).stageLevel()).isEqualTo(StageLevel.COUNTY);
+	}
+
+	// ------------------------------------------------------------------------------------------ 汇总提交 per stage
+
+	@Test
+	void aStageSetToWaitForItsSummaryHoldsItsApprovalsUntilThen() throws Exception {
+		long batch = batch();
+		rules(batch, 0, List.of(1), List.of(2));
+		ReviewRequest request = submit("市汇总", batch);
+		reviews.approve(county, request.id(), request.version(), null);
+		assertThat(reload(request).stageLevel()).as("the county forwards at once").isEqualTo(StageLevel.CITY);
+		reviews.approve(city, request.id(), reload(request).version(), null);
+		request = reload(request);
+		assertThat(request.state()).isEqualTo(ReviewState.WAITING);
+		assertThat(request.holderInstitutionId()).isEqualTo(institution("350100"));
+		assertThat(summaries.submit(city, batch, List.of()).forwarded()).isEqualTo(1);
+		request = reload(request);
+		assertThat(request.state()).isEqualTo(ReviewState.PENDING);
+		assertThat(request.stageLevel()).isEqualTo(StageLevel.PROVINCE);
+	}
+
+	@Test
+	void anExamSiteSetNotToWaitForwardsEachApprovalAtOnce() throws Exception {
+		long batch = examBatch();
+		CurrentUser point = staff("rules350122BM", "350122BM", "COUNTY");
+		CurrentUser site = staff("rules3501KD", "3501KD", "CITY");
+		ReviewRequest before = submit("考点默认汇总", batch);
+		rules(batch, 0, List.of(), List.of(2));
+		ReviewRequest after = submit("考点不汇总", batch);
+		for (ReviewRequest request : List.of(before, after)) {
+			reviews.approve(point, request.id(), request.version(), null);
+			reviews.approve(site, request.id(), reload(request).version(), null);
+		}
+		assertThat(reload(before).state()).as("a round keeps the rules it started with")
+			.isEqualTo(ReviewState.WAITING);
+		assertThat(reload(after).state()).isEqualTo(ReviewState.PENDING);
+		assertThat(reload(after).stageLevel()).isEqualTo(StageLevel.EXAM_AREA);
+	}
+
+	// ------------------------------------------------------------------------------------------ image checks per stage
+
+	@Test
+	void aStageSetToCheckEveryImageApprovesOnlyWhenAllAreAnsweredAndTheLastNoLonger() throws Exception {
+		long batch = batch();
+		rules(batch, 0, List.of(), List.of(0));
+		ReviewRequest request = submit("县核图", batch);
+		assertRefused(() -> reviews.approve(county, request.id(), request.version(), null),
+				"review.refused.images-unchecked");
+		checkAll(county, request);
+		reviews.approve(county, request.id(), request.version(), null);
+		reviews.approve(city, request.id(), reload(request).version(), null);
+		// the province is not set to check every image
+		reviews.approve(province, request.id(), reload(request).version(), null);
+		assertThat(reload(request).state()).isEqualTo(ReviewState.APPROVED);
+	}
+
+	@Test
+	void whenTheCheckingStageIsSkippedForTheApplicantTheLastStageTheyPassChecks() throws Exception {
+		long batch = batch();
+		rules(batch, 0, List.of(), List.of(0));
+		// a city hospital's applicant has no county stage
+		ReviewRequest request = submit("市医院核图", "35010001", batch);
+		assertThat(request.stageLevel()).isEqualTo(StageLevel.CITY);
+		reviews.approve(city, request.id(), request.version(), null);
+		ReviewRequest atProvince = reload(request);
+		assertRefused(() -> reviews.approve(province, atProvince.id(), atProvince.version(), null),
+				"review.refused.images-unchecked");
+		checkAll(province, atProvince);
+		reviews.approve(province, request.id(), atProvince.version(), null);
+		assertThat(reload(request).state()).isEqualTo(ReviewState.APPROVED);
+	}
+
+	// ------------------------------------------------------------------------------------------ helpers
+
+	private long batch() {
+		return fixtures.countyChainBatch("规则" + System.nanoTime(), clock.instant());
+	}
+
+	/** The chain 报名点 → 考点 → 考区 with the default rules. */
+	private long examBatch() {
+		long batch = batch();
+		String[] levels = { "REGISTRATION_POINT", "EXAM_SITE", "EXAM_AREA" };
+		for (int i = 0; i < levels.length; i++) {
+			jdbc.sql("UPDATE batch_stage SET stage_level = :l WHERE batch_id = :b AND stage_position = :p")
+				.param("l", levels[i]).param("b", batch).param("p", i).update();
+		}
+		return batch;
+	}
+
+	/** Sets the batch's review rules as the province does on the batch page. */
+	private void rules(long batch, int reentry, List<Integer> bySummary, List<Integer> images) throws Exception {
+		int version = jdbc.sql("SELECT version FROM batch WHERE id = :b").param("b", batch).query(Integer.class)
+			.single();
+		MockHttpServletRequestBuilder request = post("/programs/batches/" + batch + "/review-rules")
+			.param("version", String.valueOf(version))
+			.param("reentryStage", String.valueOf(reentry));
+		bySummary.forEach(index -> request.param("bySummary", String.valueOf(index)));
+		images.forEach(index -> request.param("imagesRequired", String.valueOf(index)));
+		mvc.perform(request.with(user(province)).with(csrf()))
+			.andExpect(flash().attribute("flashSuccess", "审核规则已保存。"));
+	}
+
+	private ReviewRequest submit(String name, long batch) throws Exception {
+		return submit(name, ReviewFixtures.LIANJIANG_HOSPITAL, batch);
+	}
+
+	private ReviewRequest submit(String name, String unit, long batch) throws Exception {
+		TestApplicants.Registered applicant = fixtures.applicant(name, unit);
+		ApplicationView application = fixtures.submitted(applicant, batch);
+		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
+	}
+
+	private void resubmit(ReviewRequest request) {
+		CurrentUser applicant = fixtures.reviewer(jdbc.sql("SELECT login_name FROM account WHERE id = :a")
+			.param("a", request.applicant().value()).query(String.class).single());
+		assertThat(applications.resubmit(request.applicant(), request.subjectId(), applicant)).isTrue();
+	}
+
+	private void checkAll(CurrentUser reviewer, ReviewRequest request) {
+		reviews.detail(reviewer, request.id()).orElseThrow().subject().evidence()
+			.forEach(evidence -> reviews.checkImage(reviewer, request.id(), evidence.fileId(), true, null));
+	}
+
+	private ReviewRequest reload(ReviewRequest request) {
+		return reviews.find(request.kind(), request.subjectId()).orElseThrow();
+	}
+
+	private List<ReviewDecision> decisions(ReviewRequest request) {
+		return reviews.progress(RequestKind.APPLICATION, request.subjectId()).orElseThrow().decisions();
+	}
+
+	private List<ReviewAction> actions(ReviewRequest request) {
+		return decisions(request).stream().map(ReviewDecision::action).toList();
+	}
+
+	private List<Long> inbox(CurrentUser reviewer, long batch) {
+		return reviews.inbox(reviewer, new InboxQuery(null, null, batch, null, null, null, null, false, null, null))
+			.rows().stream().map(ReviewRequest::id).toList();
+	}
+
+	private long institution(String code) {
+		return fixtures.applicationFixtures().institution(code);
+	}
+
+	/** A staff account of the institution with this code (made once). */
+	private CurrentUser staff(String login, String code, String role) {
+		boolean exists = jdbc.sql("SELECT COUNT(*) FROM account WHERE login_name = :l").param("l", login)
+			.query(Integer.class).single() > 0;
+		if (!exists) {
+			long institution = institution(code);
+			String path = jdbc.sql("SELECT path FROM institution WHERE id = :i").param("i", institution)
+				.query(String.class).single();
+			jdbc.sql("""
+					INSERT INTO account (login_name, kind, real_name, institution_id, institution_path, password_hash,
+					  password_changed_at, must_change_password, profile_required, enabled, failed_attempts, created_at,
+					  version)
+					VALUES (:l, 'STAFF', :l, :i, :p, '{noop}x', CURRENT_TIMESTAMP, FALSE, FALSE, TRUE, 0,
+					  CURRENT_TIMESTAMP, 0)""")
+				.param("l", login).param("i", institution).param("p", path).update();
+			jdbc.sql("INSERT INTO account_role (account, role) SELECT id, :r FROM account WHERE login_name = :l")
+				.param("r", role).param("l", login).update();
+		}
+		return fixtures.reviewer(login);
+	}
+
+	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {
+		assertThatThrownBy(call).isInstanceOf(InputRejected.class)
+			.satisfies(e -> assertThat(((InputRejected) e).messageKey()).isEqualTo(key));
+	}
+}

@@ -3,6 +3,7 @@ package cn.medrecruit.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +42,11 @@ public class Reviews {
 
 	static final int OPINION_LIMIT = 200;
 
+	/** Items per transaction of a batch approval ({@link #approveMany}). */
+	static final int GROUP = 50;
+
 	private final ReviewStore store;
+	private final ReviewTallies tallies;
 	private final ReviewRouter router;
 	private final Batches batches;
 	private final Map<RequestKind, ReviewSubjects> subjects;
@@ -51,10 +57,11 @@ public class Reviews {
 	private final Texts texts;
 	private final Clock clock;
 
-	Reviews(ReviewStore store, ReviewRouter router, Batches batches, List<ReviewSubjects> subjects,
+	Reviews(ReviewStore store, ReviewTallies tallies, ReviewRouter router, Batches batches, List<ReviewSubjects> subjects,
 			InstitutionLookup institutions, ReviewerPresence presence, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Texts texts, Clock clock) {
 		this.store = store;
+		this.tallies = tallies;
 		this.router = router;
 		this.batches = batches;
 		this.subjects = subjects.stream().collect(Collectors.toMap(ReviewSubjects::kind, Function.identity()));
@@ -85,9 +92,12 @@ public class Reviews {
 		Optional<ReviewRequest> existing = store.lockFor(request.kind(), request.subjectId());
 		long id;
 		int round;
+		ReviewTallies.Facts before;
+		List<ReviewDecision> lines = new ArrayList<>();
 		if (existing.isEmpty()) {
 			id = store.insert(request, first, now);
 			round = 1;
+			before = ReviewTallies.Facts.NONE;
 		}
 		else {
 			ReviewRequest found = existing.get();
@@ -97,20 +107,23 @@ public class Reviews {
 			found.state().resubmit();
 			id = found.id();
 			round = found.round() + 1;
+			before = facts(found);
 			store.resubmit(id, request, round, first, now);
-			store.insertDecision(id, round, first, ReviewAction.RESUBMIT, null, null, request.applicant().value(),
-					actor.loginName(), now);
+			lines.add(store.insertDecision(id, round, first, ReviewAction.RESUBMIT, null, null,
+					request.applicant().value(), actor.loginName(), now));
 		}
 		store.insertRoute(id, round, route);
 		for (RouteStage stage : route) {
 			if (stage.skipped()) {
-				store.insertDecision(id, round, stage, ReviewAction.SKIP, null, null, null, "system", now);
+				lines.add(store.insertDecision(id, round, stage, ReviewAction.SKIP, null, null, null, "system", now));
 			}
 		}
 		events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), id, request.applicant(),
 				first.stageIndex(), first.level(), first.holderInstitutionId(), false));
 		events.publishEvent(AuditEvent.success("REVIEW_OPENED", "review:" + id,
 				request.kind().name() + ":" + request.subjectId() + " round " + round).by(actor.loginName()));
+		tallies.write(new ReviewTallies.Changes().add(before, before.then(id, ReviewState.PENDING,
+				first.holderInstitutionId(), lines.toArray(ReviewDecision[]::new))));
 		return id;
 	}
 
@@ -135,11 +148,14 @@ public class Reviews {
 			.filter(candidate -> candidate.stageIndex() == request.stageIndex())
 			.findFirst()
 			.orElseThrow();
-		store.insertDecision(request.id(), request.round(), stage, ReviewAction.CANCEL, null, null,
-				request.applicant().value(), actor.loginName(), now);
+		ReviewTallies.Facts before = facts(request);
+		ReviewDecision line = store.insertDecision(request.id(), request.round(), stage, ReviewAction.CANCEL, null,
+				null, request.applicant().value(), actor.loginName(), now);
 		store.setState(request.id(), next, now);
 		events.publishEvent(AuditEvent.success("REVIEW_CANCELLED", "review:" + request.id(),
 				kind.name() + ":" + subjectId).by(actor.loginName()));
+		tallies.write(new ReviewTallies.Changes().add(before,
+				before.then(request.id(), next, request.holderInstitutionId(), line)));
 	}
 
 	// ------------------------------------------------------------------------------------------ decisions
@@ -147,7 +163,11 @@ public class Reviews {
 	/** 审核通过: on to the next stage that has a holder, or approved finally at the last. */
 	@Transactional
 	public void approve(CurrentUser reviewer, long requestId, int version, String opinion) {
-		approveOne(reviewer, requestId, version, opinion);
+		List<Long> one = List.of(requestId);
+		String said = opinion(opinion);
+		ReviewRequest request = decidable(reviewer, store.lock(requestId).orElse(null), version, new HashMap<>());
+		tallies.write(approveLocked(reviewer, request, said, store.currentRoutes(one).get(requestId),
+				store.checksOf(one).get(requestId), store.decisionsOf(one).get(requestId)));
 	}
 
 	/** 审核不通过 with a reason: ends the request or returns it, as the stage says. */
@@ -158,10 +178,11 @@ public class Reviews {
 		RouteStage stage = locked.stage();
 		ReviewState next = locked.request().state().reject(stage.onReject());
 		Instant now = clock.instant();
-		store.insertDecision(requestId, locked.request().round(), stage, ReviewAction.REJECT, why, null,
+		ReviewRequest r = locked.request();
+		ReviewTallies.Facts before = facts(r);
+		ReviewDecision line = store.insertDecision(requestId, r.round(), stage, ReviewAction.REJECT, why, null,
 				reviewer.getAccountId(), reviewer.loginName(), now);
 		store.setState(requestId, next, now);
-		ReviewRequest r = locked.request();
 		if (stage.onReject() == OnReject.RETURNS) {
 			events.publishEvent(new RequestReturned(r.kind(), r.subjectId(), r.id(), r.applicant(), stage.level(), why,
 					reviewer.loginName()));
@@ -171,6 +192,7 @@ public class Reviews {
 					reviewer.loginName()));
 		}
 		audit("REVIEW_REJECTED", r, reviewer, stage);
+		tallies.write(new ReviewTallies.Changes().add(before, before.then(r.id(), next, r.holderInstitutionId(), line)));
 	}
 
 	/** 退回修改 with a reason: back to the applicant, who edits and resubmits. */
@@ -181,13 +203,15 @@ public class Reviews {
 		RouteStage stage = locked.stage();
 		ReviewState next = locked.request().state().returnForChanges();
 		Instant now = clock.instant();
-		store.insertDecision(requestId, locked.request().round(), stage, ReviewAction.RETURN, why, null,
+		ReviewRequest r = locked.request();
+		ReviewTallies.Facts before = facts(r);
+		ReviewDecision line = store.insertDecision(requestId, r.round(), stage, ReviewAction.RETURN, why, null,
 				reviewer.getAccountId(), reviewer.loginName(), now);
 		store.setState(requestId, next, now);
-		ReviewRequest r = locked.request();
 		events.publishEvent(new RequestReturned(r.kind(), r.subjectId(), r.id(), r.applicant(), stage.level(), why,
 				reviewer.loginName()));
 		audit("REVIEW_RETURNED", r, reviewer, stage);
+		tallies.write(new ReviewTallies.Changes().add(before, before.then(r.id(), next, r.holderInstitutionId(), line)));
 	}
 
 	/** The answer for one item of a batch approval: done, or the refusal's message key. */
@@ -195,24 +219,59 @@ public class Reviews {
 	}
 
 	/**
-	 * 批量审核通过: each item in a transaction of its own, with every rule of a single approval (the image checks
-	 * included), so one refused item does not hold back the others.
+	 * 批量审核通过 with every rule of a single approval (the image checks included) for each item, and the answer per
+	 * item, in the order given.
+	 * <p>
+	 * Items are decided in groups of {@link #GROUP}, one transaction per group: the group's requests are locked at
+	 * once in id order, their routes, image checks and logs read with one statement each, and every item runs inside
+	 * a savepoint of its own, so a refused item (refused here, or by the subject's module listening in the same
+	 * transaction) is rolled back alone and never takes another item with it; the tallies move once per group. A
+	 * transaction per item cost a commit (a WAL flush) and all the reads again for every item; one transaction for
+	 * hundreds of items would hold their locks and the institution's tally rows for seconds. An unexpected failure
+	 * (not a refusal) rolls back the group it happened in and ends the call, as it ended the call before.
 	 *
 	 * @param versions the version of each request as the reviewer saw it, by request id
 	 */
 	public List<ItemResult> approveMany(CurrentUser reviewer, Map<Long, Integer> versions, String opinion) {
-		List<ItemResult> results = new ArrayList<>();
-		for (Map.Entry<Long, Integer> item : versions.entrySet()) {
-			String name = store.find(item.getKey()).map(ReviewRequest::applicantName).orElse("");
+		List<Long> ids = new ArrayList<>(versions.keySet());
+		Map<Long, ItemResult> results = new HashMap<>();
+		Map<String, Boolean> windows = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += GROUP) {
+			List<Long> group = ids.subList(from, Math.min(ids.size(), from + GROUP));
+			transactions.executeWithoutResult(
+					status -> results.putAll(approveGroup(reviewer, group, versions, opinion, windows, status)));
+		}
+		return ids.stream().map(results::get).toList();
+	}
+
+	private Map<Long, ItemResult> approveGroup(CurrentUser reviewer, List<Long> ids, Map<Long, Integer> versions,
+			String opinion, Map<String, Boolean> windows, TransactionStatus status) {
+		Map<Long, ReviewRequest> locked = store.lockAll(ids);
+		Map<Long, ReviewStore.Route> routes = store.currentRoutes(locked.keySet());
+		Map<Long, List<ImageCheck>> checks = store.checksOf(locked.keySet());
+		Map<Long, List<ReviewDecision>> logs = store.decisionsOf(locked.keySet());
+		ReviewTallies.Changes changes = new ReviewTallies.Changes();
+		Map<Long, ItemResult> results = new HashMap<>();
+		for (Long id : ids) {
+			ReviewRequest found = locked.get(id);
+			Object savepoint = status.createSavepoint();
 			try {
-				transactions.executeWithoutResult(
-						status -> approveOne(reviewer, item.getKey(), item.getValue(), opinion));
-				results.add(new ItemResult(item.getKey(), name, true, "review.approved"));
+				String said = opinion(opinion);
+				ReviewRequest request = decidable(reviewer, found, versions.get(id), windows);
+				changes.addAll(approveLocked(reviewer, request, said, routes.get(id), checks.get(id), logs.get(id)));
+				status.releaseSavepoint(savepoint);
+				results.put(id, new ItemResult(id, request.applicantName(), true, "review.approved"));
 			}
 			catch (InputRejected refused) {
-				results.add(new ItemResult(item.getKey(), name, false, refused.messageKey()));
+				status.rollbackToSavepoint(savepoint);
+				status.releaseSavepoint(savepoint);
+				// the name only of a request the reviewer may see
+				String name = found == null || refused.messageKey().equals("review.refused.missing") ? ""
+						: found.applicantName();
+				results.put(id, new ItemResult(id, name, false, refused.messageKey()));
 			}
 		}
+		tallies.write(changes);
 		return results;
 	}
 
@@ -243,14 +302,17 @@ public class Reviews {
 			.findFirst()
 			.orElseThrow();
 		request.state().withdraw();
-		store.insertDecision(request.id(), request.round(), stage, ReviewAction.WITHDRAW, null, decisionId,
-				reviewer.getAccountId(), reviewer.loginName(), now);
+		ReviewTallies.Facts before = facts(request);
+		ReviewDecision line = store.insertDecision(request.id(), request.round(), stage, ReviewAction.WITHDRAW, null,
+				decisionId, reviewer.getAccountId(), reviewer.loginName(), now);
 		store.move(request.id(), ReviewState.PENDING, stage, now);
 		events.publishEvent(new DecisionWithdrawn(request.kind(), request.subjectId(), request.id(),
 				request.applicant(), stage.stageIndex(), stage.level(), current.action(), reviewer.loginName()));
 		events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), request.id(),
 				request.applicant(), stage.stageIndex(), stage.level(), stage.holderInstitutionId(), true));
 		audit("REVIEW_WITHDRAWN", request, reviewer, stage);
+		tallies.write(new ReviewTallies.Changes().add(before,
+				before.then(request.id(), ReviewState.PENDING, stage.holderInstitutionId(), line)));
 	}
 
 	// ------------------------------------------------------------------------------------------ checks, corrections
@@ -359,11 +421,11 @@ public class Reviews {
 		if (institution == null) {
 			return new Counts(0, 0, 0, 0, 0, 0, 0);
 		}
-		Map<ReviewAction, Integer> decided = store.decidedPerAction(institution);
-		return new Counts(store.countPending(institution), store.countDecidedBy(institution),
-				store.returnedLater(institution, Instant.EPOCH), decided.getOrDefault(ReviewAction.APPROVE, 0),
-				decided.getOrDefault(ReviewAction.REJECT, 0), decided.getOrDefault(ReviewAction.RETURN, 0),
-				store.waitingPerBatch(institution).values().stream().mapToInt(Integer::intValue).sum());
+		Map<ReviewTallies.Kind, Integer> tally = tallies.of(institution);
+		return new Counts(tally.get(ReviewTallies.Kind.PENDING), tally.get(ReviewTallies.Kind.DECIDED),
+				tally.get(ReviewTallies.Kind.RETURNED_LATER), tally.get(ReviewTallies.Kind.APPROVE),
+				tally.get(ReviewTallies.Kind.REJECT), tally.get(ReviewTallies.Kind.RETURN),
+				tally.get(ReviewTallies.Kind.WAITING));
 	}
 
 	/** One line of 已审, and whether 撤办 is possible now. */
@@ -517,8 +579,10 @@ public class Reviews {
 		if (reviewer.institutionId() == null) {
 			return 0;
 		}
-		Instant since = store.noticeSeen(reviewer.getAccountId()).orElse(Instant.EPOCH);
-		return store.returnedLater(reviewer.institutionId(), since);
+		Optional<Instant> since = store.noticeSeen(reviewer.getAccountId());
+		// never dismissed: every such item, the institution's tally
+		return since.isEmpty() ? tallies.of(reviewer.institutionId()).get(ReviewTallies.Kind.RETURNED_LATER)
+				: tallies.returnedLaterSince(reviewer.institutionId(), since.get());
 	}
 
 	@Transactional
@@ -528,47 +592,70 @@ public class Reviews {
 
 	// ------------------------------------------------------------------------------------------ helpers
 
-	private record Locked(ReviewRequest request, RouteStage stage, List<RouteStage> route) {
+	private record Locked(ReviewRequest request, RouteStage stage, ReviewStore.Route route) {
 	}
 
-	private void approveOne(CurrentUser reviewer, long requestId, int version, String opinion) {
-		String said = opinion == null || opinion.isBlank() ? texts.get("review.opinion.default") : limited(opinion.strip());
-		Locked locked = lockForDecision(reviewer, requestId, version);
-		ReviewRequest request = locked.request();
-		RouteStage stage = locked.stage();
-		boolean last = lastStage(locked.route(), stage.stageIndex());
-		checkImages(request, last);
+	/** The request with its log, as the tallies count it. */
+	private ReviewTallies.Facts facts(ReviewRequest request) {
+		return new ReviewTallies.Facts(request.id(), request.state(), request.holderInstitutionId(),
+				store.decisions(request.id()));
+	}
+
+	private String opinion(String opinion) {
+		return opinion == null || opinion.isBlank() ? texts.get("review.opinion.default") : limited(opinion.strip());
+	}
+
+	/**
+	 * The approval of a request locked and checked by {@link #decidable}, with its route, image checks and log read
+	 * in the same transaction; answers how the tallies move.
+	 */
+	private ReviewTallies.Changes approveLocked(CurrentUser reviewer, ReviewRequest request, String said,
+			ReviewStore.Route route, List<ImageCheck> checks, List<ReviewDecision> log) {
+		RouteStage stage = stageOf(route, request.stageIndex());
+		boolean last = lastStage(route.stages(), stage.stageIndex());
+		checkImages(request, checks, last);
 		Instant now = clock.instant();
-		store.insertDecision(requestId, request.round(), stage, ReviewAction.APPROVE, said, null,
+		long requestId = request.id();
+		ReviewDecision line = store.insertDecision(requestId, request.round(), stage, ReviewAction.APPROVE, said, null,
 				reviewer.getAccountId(), reviewer.loginName(), now);
+		ReviewTallies.Facts before = new ReviewTallies.Facts(requestId, request.state(), request.holderInstitutionId(),
+				log);
+		ReviewTallies.Facts after;
 		if (last) {
-			store.setState(requestId, request.state().approveFinally(), now);
+			ReviewState next = request.state().approveFinally();
+			store.setState(requestId, next, now);
+			after = before.then(requestId, next, request.holderInstitutionId(), line);
 			events.publishEvent(new RequestApproved(request.kind(), request.subjectId(), request.id(),
 					request.applicant(), stage.level(), said, reviewer.loginName()));
 		}
-		else if (store.forwardsBySummary(requestId, request.round(), stage.stageIndex())) {
+		else if (route.bySummary().contains(stage.stageIndex())) {
 			// moves on with its holder's next summary submission (汇总提交)
-			store.setState(requestId, request.state().awaitSummary(), now);
+			ReviewState next = request.state().awaitSummary();
+			store.setState(requestId, next, now);
+			after = before.then(requestId, next, request.holderInstitutionId(), line);
 		}
 		else {
-			RouteStage next = locked.route()
+			RouteStage next = route.stages()
 				.stream()
 				.filter(candidate -> candidate.stageIndex() > stage.stageIndex() && !candidate.skipped())
 				.findFirst()
 				.orElseThrow();
-			store.move(requestId, request.state().advance(), next, now);
+			ReviewState state = request.state().advance();
+			store.move(requestId, state, next, now);
+			after = before.then(requestId, state, next.holderInstitutionId(), line);
 			events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), request.id(),
 					request.applicant(), next.stageIndex(), next.level(), next.holderInstitutionId(), true));
 		}
 		audit("REVIEW_APPROVED", request, reviewer, stage);
+		return new ReviewTallies.Changes().add(before, after);
 	}
 
 	/**
 	 * A 否 at this stage blocks approval everywhere; the last stage, which approves finally, must also have answered
 	 * 是 for every image.
 	 */
-	private void checkImages(ReviewRequest request, boolean last) {
-		Map<Long, ImageCheck> current = currentChecks(store.checks(request.id()), request);
+	private void checkImages(ReviewRequest request, List<ImageCheck> checks, boolean last) {
+		Map<Long, ImageCheck> current = currentChecks(checks, request);
 		if (current.values().stream().anyMatch(check -> !check.consistent())) {
 			throw new InputRejected("images", "review.refused.image-inconsistent");
 		}
@@ -591,9 +678,20 @@ public class Reviews {
 
 	/** Locks the request and checks, in this order: scope, version, state, holder, window. */
 	private Locked lockForDecision(CurrentUser reviewer, long requestId, int version) {
-		ReviewRequest request = store.lock(requestId)
-			.filter(found -> maySee(reviewer, found))
-			.orElseThrow(() -> new InputRejected("request", "review.refused.missing"));
+		ReviewRequest request = decidable(reviewer, store.lock(requestId).orElse(null), version, new HashMap<>());
+		ReviewStore.Route route = store.currentRoutes(List.of(requestId)).get(requestId);
+		return new Locked(request, stageOf(route, request.stageIndex()), route);
+	}
+
+	/**
+	 * The checks of a decision on a locked request (null: none), in this order: scope, version, state, holder,
+	 * window. {@code windows} remembers the answers per batch and stage for the items of one call.
+	 */
+	private ReviewRequest decidable(CurrentUser reviewer, ReviewRequest request, int version,
+			Map<String, Boolean> windows) {
+		if (request == null || !maySee(reviewer, request)) {
+			throw new InputRejected("request", "review.refused.missing");
+		}
 		if (request.version() != version) {
 			throw new InputRejected("version", "review.refused.stale");
 		}
@@ -603,15 +701,20 @@ public class Reviews {
 		if (reviewer.institutionId() == null || reviewer.institutionId() != request.holderInstitutionId()) {
 			throw new InputRejected("request", "review.refused.holder");
 		}
-		if (!batches.reviewOpen(request.batchId(), request.stageIndex(), clock.instant())) {
+		boolean open = windows.computeIfAbsent(request.batchId().value() + ":" + request.stageIndex(),
+				key -> batches.reviewOpen(request.batchId(), request.stageIndex(), clock.instant()));
+		if (!open) {
 			throw new InputRejected("request", "review.refused.window");
 		}
-		List<RouteStage> route = store.route(requestId, request.round());
-		RouteStage stage = route.stream()
-			.filter(candidate -> candidate.stageIndex() == request.stageIndex())
+		return request;
+	}
+
+	private static RouteStage stageOf(ReviewStore.Route route, int stageIndex) {
+		return route.stages()
+			.stream()
+			.filter(candidate -> candidate.stageIndex() == stageIndex)
 			.findFirst()
 			.orElseThrow();
-		return new Locked(request, stage, route);
 	}
 
 	/** The request at the reviewer's institution now, pending, inside its window (for image checks). */
@@ -639,7 +742,9 @@ public class Reviews {
 		if (scope != null && request.unitPath() != null && request.unitPath().startsWith(scope)) {
 			return true;
 		}
-		return store.heldBy(request.id(), reviewer.institutionId());
+		// the holder sees what it holds (the first alternative of heldBy, without asking the database)
+		return reviewer.institutionId() == request.holderInstitutionId()
+				|| store.heldBy(request.id(), reviewer.institutionId());
 	}
 
 	private ReviewSubject subject(ReviewRequest request) {

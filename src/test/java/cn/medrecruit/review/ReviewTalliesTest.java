@@ -153,7 +153,13 @@ class ReviewTalliesTest {
 		tick();
 		reviews.returnForChanges(province, b.id(), reload(b).version(), "再补充");
 		assertThat(reviews.returnedSinceSeen(city)).isEqualTo(1).isEqualTo(returnedLater(institution("350100"), seen));
-		assertThat(reviews.returnedSinceSeen(county)).isEqualTo(returnedLater(institution("350122"), Instant.EPOCH));
+		Instant countySeen = jdbc.sql("SELECT seen_until FROM review_notice_seen WHERE account_id = :a")
+			.param("a", county.getAccountId())
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElse(Instant.EPOCH);
+		assertThat(reviews.returnedSinceSeen(county)).isEqualTo(returnedLater(institution("350122"), countySeen));
 		assertTalliesMatch("returned after the city dismissed the notice");
 
 		// a batch approval: one approved, one stale, one refused by the application after the engine wrote

@@ -103,6 +103,37 @@ class ReviewListQueriesTest {
 	}
 
 	@Test
+	void inboxPagesUnderCombinedFiltersAreThePlainQuerysRows() {
+		long batch = 1000 + (3 * 7) % 9;
+		for (boolean newestFirst : new boolean[] { false, true }) {
+			List<Long> plain = jdbc.sql("SELECT id FROM review_request WHERE holder_institution_id = :h"
+					+ " AND state = 'PENDING' AND program_code = 'residency' AND batch_id = :b"
+					+ " AND (applicant_name LIKE '张%' OR id_tail = '张' OR reference_number = '张')"
+					+ " AND submitted_at >= :from AND submitted_at < :to"
+					+ " ORDER BY submitted_at" + (newestFirst ? " DESC, id DESC" : ", id"))
+				.param("h", holder)
+				.param("b", batch)
+				.param("from", Timestamp.from(java.time.LocalDate.of(2026, 3, 1).atStartOfDay(ZONE).toInstant()))
+				.param("to", Timestamp.from(java.time.LocalDate.of(2026, 3, 2).atStartOfDay(ZONE).toInstant()))
+				.query(Long.class)
+				.list();
+			InboxQuery first = new InboxQuery("residency", null, batch, null, "张", java.time.LocalDate.of(2026, 3, 1),
+					java.time.LocalDate.of(2026, 3, 1), newestFirst, null, null);
+			List<Long> paged = new ArrayList<>();
+			for (InboxQuery q = first; q != null;) {
+				List<ReviewRequest> page = store.inbox(holder, q, ZONE, 2);
+				page.forEach(r -> paged.add(r.id()));
+				q = page.size() < 2 ? null : first.after(page.get(1).submittedAt(), page.get(1).id());
+			}
+			assertThat(plain).hasSizeGreaterThan(2);
+			assertThat(paged).isEqualTo(plain);
+			InboxQuery nobody = new InboxQuery("county-backbone", null, batch, null, "王", java.time.LocalDate.of(2026, 2, 1),
+					java.time.LocalDate.of(2026, 3, 1), newestFirst, null, null);
+			assertThat(store.inbox(holder, nobody, ZONE, 2)).isEmpty();
+		}
+	}
+
+	@Test
 	void areaPagesWalkTheSubtreeOnceNewestFirst() {
 		List<Long> plain = jdbc.sql("SELECT id FROM review_request WHERE unit_path LIKE :scope"
 				+ " AND (applicant_name LIKE '张%' OR id_tail = '张' OR reference_number = '张')"

@@ -356,16 +356,15 @@ class ReviewStore {
 		return routes;
 	}
 
-	/** Whether the stage of the round forwards by summary submission (汇总提交). */
-	boolean forwardsBySummary(long request, int round, int stageIndex) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM review_request_route
-				 WHERE request_id = :r AND round_no = :round AND stage_index = :stage AND by_summary = TRUE""")
-			.param("r", request)
-			.param("round", round)
-			.param("stage", stageIndex)
-			.query(Integer.class)
-			.single() > 0;
+	/** Of the decisions named, those made at a stage of their round that forwards by summary submission (汇总提交). */
+	java.util.Set<Long> forwardedBySummary(java.util.Collection<Long> decisions) {
+		return decisions.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(jdbc.sql("""
+				SELECT d.id FROM review_decision d JOIN review_request_route s ON s.request_id = d.request_id
+				   AND s.round_no = d.round_no AND s.stage_index = d.stage_index
+				 WHERE d.id IN (:ids) AND s.by_summary = TRUE""")
+			.param("ids", decisions)
+			.query(Long.class)
+			.list());
 	}
 
 	/** Hands the current stage of a round to another holder (cross review): the route row and the request. */
@@ -484,16 +483,15 @@ class ReviewStore {
 			.single() > 0;
 	}
 
-	/** Decisions of a round at stages after {@code stageIndex}: the next stage has acted when there is one. */
-	int laterDecisions(long request, int round, int stageIndex) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM review_decision WHERE request_id = :r AND round_no = :round
-				   AND stage_index > :stage AND action IN ('APPROVE', 'REJECT', 'RETURN')""")
-			.param("r", request)
-			.param("round", round)
-			.param("stage", stageIndex)
-			.query(Integer.class)
-			.single();
+	/** Of the decisions named, those a later stage of their round has acted on since (approved, rejected, returned). */
+	java.util.Set<Long> actedOnLater(java.util.Collection<Long> decisions) {
+		return decisions.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(jdbc.sql("""
+				SELECT d.id FROM review_decision d WHERE d.id IN (:ids) AND EXISTS (SELECT 1 FROM review_decision l
+				 WHERE l.request_id = d.request_id AND l.round_no = d.round_no AND l.stage_index > d.stage_index
+				   AND l.action IN ('APPROVE', 'REJECT', 'RETURN'))""")
+			.param("ids", decisions)
+			.query(Long.class)
+			.list());
 	}
 
 	/** 已审: what the institution decided, newest first, before the cursor. */

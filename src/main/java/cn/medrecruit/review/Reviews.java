@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -288,7 +289,9 @@ public class Reviews {
 			.orElseThrow(() -> new InputRejected("decision", "review.refused.missing"));
 		ReviewRequest request = store.lock(decision.requestId()).orElseThrow();
 		ReviewDecision current = store.decision(decisionId).orElseThrow();
-		String refusal = withdrawRefusal(current, request.state(), request.round(), request.stageIndex());
+		String refusal = withdrawRefusal(current, request.state(), request.round(), request.stageIndex(),
+				d -> !store.forwardedBySummary(List.of(d.id())).isEmpty(),
+				d -> !store.actedOnLater(List.of(d.id())).isEmpty());
 		if (refusal != null) {
 			throw new InputRejected("decision", refusal);
 		}
@@ -438,15 +441,20 @@ public class Reviews {
 		if (reviewer.institutionId() == null) {
 			return List.of();
 		}
-		return store.decidedBy(reviewer.institutionId(), beforeId, InboxQuery.PAGE_SIZE)
-			.stream()
-			.map(row -> new DecidedRow(row.decision(), row.applicantName(), row.referenceNumber(), row.state(),
-					withdrawable(row)))
+		List<ReviewStore.Decided> rows = store.decidedBy(reviewer.institutionId(), beforeId, InboxQuery.PAGE_SIZE);
+		// what 撤办 of the page's approvals depends on, read for the whole page at once
+		List<Long> approvals = rows.stream()
+			.map(ReviewStore.Decided::decision)
+			.filter(decision -> decision.action() == ReviewAction.APPROVE)
+			.map(ReviewDecision::id)
 			.toList();
-	}
-
-	private boolean withdrawable(ReviewStore.Decided row) {
-		return withdrawRefusal(row.decision(), row.state(), row.currentRound(), row.currentStage()) == null;
+		Set<Long> summarized = store.forwardedBySummary(approvals);
+		Set<Long> acted = store.actedOnLater(approvals);
+		return rows.stream()
+			.map(row -> new DecidedRow(row.decision(), row.applicantName(), row.referenceNumber(), row.state(),
+					withdrawRefusal(row.decision(), row.state(), row.currentRound(), row.currentStage(),
+							d -> summarized.contains(d.id()), d -> acted.contains(d.id())) == null))
+			.toList();
 	}
 
 	/**
@@ -454,7 +462,8 @@ public class Reviews {
 	 * its stage's summary submission, or while it is pending further on in the same round and no later stage has
 	 * acted, unless its stage forwarded it by summary submission (the summary is final).
 	 */
-	private String withdrawRefusal(ReviewDecision d, ReviewState state, int round, int stageIndex) {
+	private static String withdrawRefusal(ReviewDecision d, ReviewState state, int round, int stageIndex,
+			Predicate<ReviewDecision> summarized, Predicate<ReviewDecision> acted) {
 		if (d.withdrawn() || round != d.round()) {
 			return "review.refused.withdraw-state";
 		}
@@ -470,10 +479,10 @@ public class Reviews {
 		if (state != ReviewState.PENDING || stageIndex <= d.stageIndex()) {
 			return "review.refused.withdraw-state";
 		}
-		if (store.forwardsBySummary(d.requestId(), d.round(), d.stageIndex())) {
+		if (summarized.test(d)) {
 			return "review.refused.withdraw-summarized";
 		}
-		if (store.laterDecisions(d.requestId(), d.round(), d.stageIndex()) > 0) {
+		if (acted.test(d)) {
 			return "review.refused.withdraw-acted";
 		}
 		return null;

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -167,8 +166,9 @@ public class Reviews {
 		List<Long> one = List.of(requestId);
 		String said = opinion(opinion);
 		ReviewRequest request = decidable(reviewer, store.lock(requestId).orElse(null), version, new HashMap<>());
-		tallies.write(approveLocked(reviewer, request, said, store.currentRoutes(one).get(requestId),
-				store.checksOf(one).get(requestId), store.decisionsOf(one).get(requestId)));
+		Approval approval = approvable(request, store.currentRoutes(one).get(requestId),
+				store.checksOf(one).get(requestId));
+		tallies.write(approveLocked(reviewer, request, said, approval, store.decisionsOf(one).get(requestId)));
 	}
 
 	/** 审核不通过 with a reason: ends the request or returns it, as the stage says. */
@@ -224,12 +224,15 @@ public class Reviews {
 	 * item, in the order given.
 	 * <p>
 	 * Items are decided in groups of {@link #GROUP}, one transaction per group: the group's requests are locked at
-	 * once in id order, their routes, image checks and logs read with one statement each, and every item runs inside
-	 * a savepoint of its own, so a refused item (refused here, or by the subject's module listening in the same
-	 * transaction) is rolled back alone and never takes another item with it; the tallies move once per group. A
-	 * transaction per item cost a commit (a WAL flush) and all the reads again for every item; one transaction for
-	 * hundreds of items would hold their locks and the institution's tally rows for seconds. An unexpected failure
-	 * (not a refusal) rolls back the group it happened in and ends the call, as it ended the call before.
+	 * once in id order, their routes, image checks and logs read with one statement each, and the tallies move once
+	 * per group. Every rule of the engine is checked before an item writes anything, so an item the engine refuses
+	 * just writes nothing. The subject's module, listening in the same transaction, may still refuse an item after
+	 * the engine wrote (its application was cancelled meanwhile): then the group's transaction is rolled back and the
+	 * group decided again without that item, so a refused item never takes another with it. A transaction per item
+	 * cost a commit (a WAL flush) and all the reads again for every item, a savepoint per item two more round trips
+	 * and a subtransaction each; one transaction for hundreds of items would hold their locks and the institution's
+	 * tally rows for seconds. An unexpected failure (not a refusal) rolls back the group it happened in and ends the
+	 * call, as it ended the call before.
 	 *
 	 * @param versions the version of each request as the reviewer saw it, by request id
 	 */
@@ -238,15 +241,37 @@ public class Reviews {
 		Map<Long, ItemResult> results = new HashMap<>();
 		Map<String, Boolean> windows = new HashMap<>();
 		for (int from = 0; from < ids.size(); from += GROUP) {
-			List<Long> group = ids.subList(from, Math.min(ids.size(), from + GROUP));
-			transactions.executeWithoutResult(
-					status -> results.putAll(approveGroup(reviewer, group, versions, opinion, windows, status)));
+			List<Long> group = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + GROUP)));
+			while (!group.isEmpty()) {
+				try {
+					results.putAll(
+							transactions.execute(status -> approveGroup(reviewer, group, versions, opinion, windows)));
+					group.clear();
+				}
+				catch (RefusedAfterWriting refused) {
+					results.put(refused.result.requestId(), refused.result);
+					group.remove(refused.result.requestId());
+				}
+			}
 		}
 		return ids.stream().map(results::get).toList();
 	}
 
+	/** An item refused after the engine wrote for it: the group's transaction rolls back, and goes again without it. */
+	private static final class RefusedAfterWriting extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient ItemResult result;
+
+		RefusedAfterWriting(ItemResult result, InputRejected cause) {
+			super(cause.messageKey(), cause, false, false);
+			this.result = result;
+		}
+	}
+
 	private Map<Long, ItemResult> approveGroup(CurrentUser reviewer, List<Long> ids, Map<Long, Integer> versions,
-			String opinion, Map<String, Boolean> windows, TransactionStatus status) {
+			String opinion, Map<String, Boolean> windows) {
 		Map<Long, ReviewRequest> locked = store.lockAll(ids);
 		Map<Long, ReviewStore.Route> routes = store.currentRoutes(locked.keySet());
 		Map<Long, List<ImageCheck>> checks = store.checksOf(locked.keySet());
@@ -255,25 +280,35 @@ public class Reviews {
 		Map<Long, ItemResult> results = new HashMap<>();
 		for (Long id : ids) {
 			ReviewRequest found = locked.get(id);
-			Object savepoint = status.createSavepoint();
+			String said;
+			ReviewRequest request;
+			Approval approval;
 			try {
-				String said = opinion(opinion);
-				ReviewRequest request = decidable(reviewer, found, versions.get(id), windows);
-				changes.addAll(approveLocked(reviewer, request, said, routes.get(id), checks.get(id), logs.get(id)));
-				status.releaseSavepoint(savepoint);
-				results.put(id, new ItemResult(id, request.applicantName(), true, "review.approved"));
+				said = opinion(opinion);
+				request = decidable(reviewer, found, versions.get(id), windows);
+				approval = approvable(request, routes.get(id), checks.get(id));
 			}
 			catch (InputRejected refused) {
-				status.rollbackToSavepoint(savepoint);
-				status.releaseSavepoint(savepoint);
-				// the name only of a request the reviewer may see
-				String name = found == null || refused.messageKey().equals("review.refused.missing") ? ""
-						: found.applicantName();
-				results.put(id, new ItemResult(id, name, false, refused.messageKey()));
+				results.put(id, refusedItem(id, found, refused));
+				continue;
 			}
+			try {
+				changes.addAll(approveLocked(reviewer, request, said, approval, logs.get(id)));
+			}
+			catch (InputRejected refused) {
+				throw new RefusedAfterWriting(refusedItem(id, found, refused), refused);
+			}
+			results.put(id, new ItemResult(id, request.applicantName(), true, "review.approved"));
 		}
 		tallies.write(changes);
 		return results;
+	}
+
+	/** A refused item's answer, with the name only of a request the reviewer may see. */
+	private static ItemResult refusedItem(long id, ReviewRequest found, InputRejected refused) {
+		String name = found == null || refused.messageKey().equals("review.refused.missing") ? ""
+				: found.applicantName();
+		return new ItemResult(id, name, false, refused.messageKey());
 	}
 
 	/**
@@ -614,15 +649,25 @@ public class Reviews {
 		return opinion == null || opinion.isBlank() ? texts.get("review.opinion.default") : limited(opinion.strip());
 	}
 
-	/**
-	 * The approval of a request locked and checked by {@link #decidable}, with its route, image checks and log read
-	 * in the same transaction; answers how the tallies move.
-	 */
-	private ReviewTallies.Changes approveLocked(CurrentUser reviewer, ReviewRequest request, String said,
-			ReviewStore.Route route, List<ImageCheck> checks, List<ReviewDecision> log) {
+	/** An approval that passed every check of the engine: its stage and whether it is the last. */
+	private record Approval(ReviewStore.Route route, RouteStage stage, boolean last) {
+	}
+
+	/** The checks of an approval that need the route and the image checks; nothing is written. */
+	private Approval approvable(ReviewRequest request, ReviewStore.Route route, List<ImageCheck> checks) {
 		RouteStage stage = stageOf(route, request.stageIndex());
 		boolean last = lastStage(route.stages(), stage.stageIndex());
 		checkImages(request, checks, last);
+		return new Approval(route, stage, last);
+	}
+
+	/**
+	 * The approval of a request locked and checked by {@link #decidable} and {@link #approvable}, with its log read in
+	 * the same transaction; answers how the tallies move. Only the subject's module, listening, may still refuse.
+	 */
+	private ReviewTallies.Changes approveLocked(CurrentUser reviewer, ReviewRequest request, String said,
+			Approval approval, List<ReviewDecision> log) {
+		RouteStage stage = approval.stage();
 		Instant now = clock.instant();
 		long requestId = request.id();
 		ReviewDecision line = store.insertDecision(requestId, request.round(), stage, ReviewAction.APPROVE, said, null,
@@ -630,21 +675,22 @@ public class Reviews {
 		ReviewTallies.Facts before = new ReviewTallies.Facts(requestId, request.state(), request.holderInstitutionId(),
 				log);
 		ReviewTallies.Facts after;
-		if (last) {
+		if (approval.last()) {
 			ReviewState next = request.state().approveFinally();
 			store.setState(requestId, next, now);
 			after = before.then(requestId, next, request.holderInstitutionId(), line);
 			events.publishEvent(new RequestApproved(request.kind(), request.subjectId(), request.id(),
 					request.applicant(), stage.level(), said, reviewer.loginName()));
 		}
-		else if (route.bySummary().contains(stage.stageIndex())) {
+		else if (approval.route().bySummary().contains(stage.stageIndex())) {
 			// moves on with its holder's next summary submission (汇总提交)
 			ReviewState next = request.state().awaitSummary();
 			store.setState(requestId, next, now);
 			after = before.then(requestId, next, request.holderInstitutionId(), line);
 		}
 		else {
-			RouteStage next = route.stages()
+			RouteStage next = approval.route()
+				.stages()
 				.stream()
 				.filter(candidate -> candidate.stageIndex() > stage.stageIndex() && !candidate.skipped())
 				.findFirst()

@@ -35,8 +35,8 @@ public class CrossReviews {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	CrossReviews(ReviewStore store, ReviewTallies tallies, JdbcClient jdbc, InstitutionFacts institutions, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+	CrossReviews(ReviewStore store, ReviewTallies tallies, JdbcClient jdbc, InstitutionFacts institutions,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.store = store;
 		this.tallies = tallies;
 		this.jdbc = jdbc;

@@ -112,7 +112,8 @@ class ReviewTallies {
 		Map<Long, Instant> returnedLater() {
 			Map<Long, Instant> latest = new HashMap<>();
 			for (ReviewDecision later : log) {
-				if ((later.action() != ReviewAction.REJECT && later.action() != ReviewAction.RETURN) || later.withdrawn()) {
+				boolean returns = later.action() == ReviewAction.REJECT || later.action() == ReviewAction.RETURN;
+				if (!returns || later.withdrawn()) {
 					continue;
 				}
 				for (ReviewDecision mine : log) {

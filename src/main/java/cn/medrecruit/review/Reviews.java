@@ -57,9 +57,9 @@ public class Reviews {
 	private final Texts texts;
 	private final Clock clock;
 
-	Reviews(ReviewStore store, ReviewTallies tallies, ReviewRouter router, Batches batches, List<ReviewSubjects> subjects,
-			InstitutionLookup institutions, ReviewerPresence presence, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Texts texts, Clock clock) {
+	Reviews(ReviewStore store, ReviewTallies tallies, ReviewRouter router, Batches batches,
+			List<ReviewSubjects> subjects, InstitutionLookup institutions, ReviewerPresence presence,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Texts texts, Clock clock) {
 		this.store = store;
 		this.tallies = tallies;
 		this.router = router;

@@ -35,8 +35,8 @@ public class SummarySubmissions {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SummarySubmissions(ReviewStore store, ReviewTallies tallies, JdbcClient jdbc, Batches batches, ApplicationEventPublisher events,
-			Clock clock) {
+	SummarySubmissions(ReviewStore store, ReviewTallies tallies, JdbcClient jdbc, Batches batches,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.tallies = tallies;
 		this.jdbc = jdbc;

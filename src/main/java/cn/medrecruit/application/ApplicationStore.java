@@ -61,6 +61,14 @@ class ApplicationStore {
 			.map(this::withChildren);
 	}
 
+	/**
+	 * Locks the row until the transaction ends, without its choices and supplementary fields (empty in the answer):
+	 * one statement, for the review's listener that only moves the status.
+	 */
+	Optional<ApplicationView> lockRow(long id) {
+		return jdbc.sql(COLUMNS + " WHERE id = :id FOR UPDATE").param("id", id).query(this::row).optional();
+	}
+
 	/** The locked row as submit and cancel need it: its choices, not its supplementary fields. */
 	record Locked(ApplicationView application, Long quotaCityId) {
 	}

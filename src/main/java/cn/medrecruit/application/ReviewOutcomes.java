@@ -54,7 +54,8 @@ class ReviewOutcomes {
 		if (entered.kind() != RequestKind.APPLICATION || !entered.byReviewer()) {
 			return;
 		}
-		ApplicationView application = underReview(entered.subjectId());
+		// the row alone: a batch approval moves hundreds of applications on, and this needs only the status
+		ApplicationView application = underReview(store.lockRow(entered.subjectId()).orElseThrow());
 		if (application.status() == ApplicationStatus.SUBMITTED) {
 			move(application, application.status().reviewGoesOn(), "system", null);
 		}
@@ -115,7 +116,10 @@ class ReviewOutcomes {
 
 	/** The application under review, locked; one the applicant cancelled meanwhile refuses the decision. */
 	private ApplicationView underReview(long id) {
-		ApplicationView application = store.lock(id).orElseThrow();
+		return underReview(store.lock(id).orElseThrow());
+	}
+
+	private static ApplicationView underReview(ApplicationView application) {
 		if (!application.status().underReview()) {
 			throw new InputRejected("state", "review.refused.state");
 		}

@@ -33,15 +33,17 @@ public class BatchSubmissions {
 
 	private final Reviews reviews;
 	private final ReviewStore store;
+	private final ReviewTallies tallies;
 	private final Access access;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	BatchSubmissions(Reviews reviews, ReviewStore store, Access access, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+	BatchSubmissions(Reviews reviews, ReviewStore store, ReviewTallies tallies, Access access,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.reviews = reviews;
 		this.store = store;
+		this.tallies = tallies;
 		this.access = access;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactions);
@@ -103,9 +105,14 @@ public class BatchSubmissions {
 				.filter(candidate -> candidate.stageIndex() > stage.stageIndex() && !candidate.skipped())
 				.findFirst()
 				.orElseThrow();
-			store.insertDecision(request.id(), request.round(), stage, ReviewAction.SUBMIT, null, null,
-					reviewer.getAccountId(), reviewer.loginName(), now);
-			store.move(request.id(), request.state().forwardBySummary(), next, now);
+			ReviewTallies.Facts before = new ReviewTallies.Facts(request.id(), request.state(),
+					request.holderInstitutionId(), store.decisions(request.id()));
+			ReviewDecision line = store.insertDecision(request.id(), request.round(), stage, ReviewAction.SUBMIT, null,
+					null, reviewer.getAccountId(), reviewer.loginName(), now);
+			ReviewState moved = request.state().forwardBySummary();
+			store.move(request.id(), moved, next, now);
+			tallies.write(new ReviewTallies.Changes()
+				.add(before, before.then(request.id(), moved, next.holderInstitutionId(), line)));
 			events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), request.id(),
 					request.applicant(), next.stageIndex(), next.level(), next.holderInstitutionId(), true));
 			events.publishEvent(AuditEvent.success("REVIEW_SUBMITTED", "review:" + request.id(),

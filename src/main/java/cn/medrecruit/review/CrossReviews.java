@@ -28,15 +28,17 @@ import cn.medrecruit.shared.InputRejected;
 public class CrossReviews {
 
 	private final ReviewStore store;
+	private final ReviewTallies tallies;
 	private final JdbcClient jdbc;
 	private final InstitutionFacts institutions;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	CrossReviews(ReviewStore store, JdbcClient jdbc, InstitutionFacts institutions, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+	CrossReviews(ReviewStore store, ReviewTallies tallies, JdbcClient jdbc, InstitutionFacts institutions,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.store = store;
+		this.tallies = tallies;
 		this.jdbc = jdbc;
 		this.institutions = institutions;
 		this.events = events;
@@ -104,8 +106,10 @@ public class CrossReviews {
 			.findFirst()
 			.orElseThrow();
 		Instant now = clock.instant();
-		long line = store.insertDecision(requestId, request.round(), stage, ReviewAction.ASSIGN, peer.name(), null,
-				reviewer.getAccountId(), reviewer.loginName(), now);
+		ReviewTallies.Facts before = new ReviewTallies.Facts(requestId, request.state(), request.holderInstitutionId(),
+				store.decisions(requestId));
+		ReviewDecision line = store.insertDecision(requestId, request.round(), stage, ReviewAction.ASSIGN, peer.name(),
+				null, reviewer.getAccountId(), reviewer.loginName(), now);
 		jdbc.sql("""
 				INSERT INTO review_cross_assignment (request_id, round_no, stage_index, stage_level,
 				  from_institution_id, to_institution_id, decision_id, actor_account_id, actor, assigned_at)
@@ -116,7 +120,7 @@ public class CrossReviews {
 			.param("level", stage.level().name())
 			.param("from", request.holderInstitutionId())
 			.param("to", peer.id())
-			.param("line", line)
+			.param("line", line.id())
 			.param("account", reviewer.getAccountId())
 			.param("actor", reviewer.loginName())
 			.param("at", Timestamp.from(now))
@@ -129,5 +133,6 @@ public class CrossReviews {
 				"stage " + stage.stageIndex() + " " + stage.level().name() + " from " + request.holderInstitutionId()
 						+ " to " + peer.id())
 			.by(reviewer.loginName()));
+		tallies.write(new ReviewTallies.Changes().add(before, before.then(requestId, request.state(), peer.id(), line)));
 	}
 }

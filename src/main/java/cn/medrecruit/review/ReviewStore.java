@@ -114,6 +114,19 @@ class ReviewStore {
 				: jdbc.sql(COLUMNS + " WHERE id IN (:ids)").param("ids", ids).query(this::request).list();
 	}
 
+	/** Locks the rows of a group, in id order (as every lock of several requests is taken), by id. */
+	Map<Long, ReviewRequest> lockAll(java.util.Collection<Long> ids) {
+		Map<Long, ReviewRequest> locked = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(COLUMNS + " WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+				.param("ids", ids)
+				.query(this::request)
+				.list()
+				.forEach(request -> locked.put(request.id(), request));
+		}
+		return locked;
+	}
+
 	/** Locks the row until the transaction ends: deciders of one request run one after the other. */
 	Optional<ReviewRequest> lock(long id) {
 		return jdbc.sql(COLUMNS + " WHERE id = :id FOR UPDATE").param("id", id).query(this::request).optional();
@@ -196,13 +209,6 @@ class ReviewStore {
 			.param("h", holder)
 			.query(Long.class)
 			.list();
-	}
-
-	int countPending(long holder) {
-		return jdbc.sql("SELECT COUNT(*) FROM review_request WHERE holder_institution_id = :h AND state = 'PENDING'")
-			.param("h", holder)
-			.query(Integer.class)
-			.single();
 	}
 
 	/** Requests of the subtree (read-only search of city and province reviewers), newest first from the cursor. */
@@ -321,39 +327,59 @@ class ReviewStore {
 			.list();
 	}
 
-	/** Whether the stage of the round forwards by summary submission (汇总提交). */
-	boolean forwardsBySummary(long request, int round, int stageIndex) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM review_request_route
-				 WHERE request_id = :r AND round_no = :round AND stage_index = :stage AND by_summary = TRUE""")
-			.param("r", request)
-			.param("round", round)
-			.param("stage", stageIndex)
-			.query(Integer.class)
-			.single() > 0;
-	}
-
 	/**
-	 * The rules the round's route wrote for one stage: whether it forwards by 汇总提交, and whether it approves only
-	 * with every image answered 是 (null for rounds opened before that was written per stage).
+	 * The route of a request's current round, with the stages that forward by summary submission and each stage's
+	 * image rule as the round was opened (absent for rounds opened before the rule was kept per stage).
 	 */
-	record StageRules(boolean bySummary, Boolean allImages) {
+	record Route(List<RouteStage> stages, java.util.Set<Integer> bySummary, Map<Integer, Boolean> allImages) {
+
+		/** Whether the stage approves only with every image answered 是; older rounds: only the last stage. */
+		boolean requiresAllImages(int stageIndex, boolean last) {
+			Boolean rule = allImages.get(stageIndex);
+			return rule != null ? rule : last;
+		}
 	}
 
-	StageRules stageRules(long request, int round, int stageIndex) {
-		return jdbc.sql("""
-				SELECT by_summary, images_required FROM review_request_route
-				 WHERE request_id = :r AND round_no = :round AND stage_index = :stage""")
-			.param("r", request)
-			.param("round", round)
-			.param("stage", stageIndex)
+	/** The routes of the requests' current rounds, by request id, in one statement. */
+	Map<Long, Route> currentRoutes(java.util.Collection<Long> ids) {
+		Map<Long, Route> routes = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return routes;
+		}
+		jdbc.sql("""
+				SELECT s.request_id, s.stage_index, s.stage_level, s.on_reject, s.holder_institution_id, s.by_summary,
+				       s.images_required
+				  FROM review_request_route s JOIN review_request r ON r.id = s.request_id AND r.round_no = s.round_no
+				 WHERE s.request_id IN (:ids) ORDER BY s.request_id, s.stage_index""")
+			.param("ids", ids)
 			.query((rs, n) -> {
-				boolean summary = rs.getBoolean("by_summary");
+				Route route = routes.computeIfAbsent(rs.getLong("request_id"),
+						id -> new Route(new java.util.ArrayList<>(), new java.util.HashSet<>(), new java.util.HashMap<>()));
+				RouteStage stage = new RouteStage(rs.getInt("stage_index"), StageLevel.valueOf(rs.getString("stage_level")),
+						OnReject.valueOf(rs.getString("on_reject")), nullableLong(rs, "holder_institution_id"));
+				route.stages().add(stage);
+				if (rs.getBoolean("by_summary")) {
+					route.bySummary().add(stage.stageIndex());
+				}
 				boolean images = rs.getBoolean("images_required");
-				return new StageRules(summary, rs.wasNull() ? null : images);
+				if (!rs.wasNull()) {
+					route.allImages().put(stage.stageIndex(), images);
+				}
+				return stage;
 			})
-			.optional()
-			.orElse(new StageRules(false, null));
+			.list();
+		return routes;
+	}
+
+	/** Of the decisions named, those made at a stage of their round that forwards by summary submission (汇总提交). */
+	java.util.Set<Long> forwardedBySummary(java.util.Collection<Long> decisions) {
+		return decisions.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(jdbc.sql("""
+				SELECT d.id FROM review_decision d JOIN review_request_route s ON s.request_id = d.request_id
+				   AND s.round_no = d.round_no AND s.stage_index = d.stage_index
+				 WHERE d.id IN (:ids) AND s.by_summary = TRUE""")
+			.param("ids", decisions)
+			.query(Long.class)
+			.list());
 	}
 
 	/** Hands the current stage of a round to another holder (cross review): the route row and the request. */
@@ -413,9 +439,11 @@ class ReviewStore {
 
 	// ------------------------------------------------------------------------------------------ decisions
 
-	long insertDecision(long request, int round, RouteStage stage, ReviewAction action, String opinion,
+	/** Writes a line of the request's log and answers it as stored. */
+	ReviewDecision insertDecision(long request, int round, RouteStage stage, ReviewAction action, String opinion,
 			Long withdraws, Long actorAccount, String actor, Instant at) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		String by = actor.length() > 64 ? actor.substring(0, 64) : actor;
 		jdbc.sql("""
 				INSERT INTO review_decision (request_id, round_no, stage_index, stage_level, holder_institution_id,
 				  action, opinion, withdraws_id, actor_account_id, actor, decided_at)
@@ -429,10 +457,11 @@ class ReviewStore {
 			.param("opinion", opinion)
 			.param("withdraws", withdraws)
 			.param("account", actorAccount)
-			.param("actor", actor.length() > 64 ? actor.substring(0, 64) : actor)
+			.param("actor", by)
 			.param("at", Timestamp.from(at))
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		return new ReviewDecision(keys.getKey().longValue(), request, round, stage.stageIndex(), stage.level(),
+				stage.holderInstitutionId(), action, opinion, withdraws, by, at, false);
 	}
 
 	List<ReviewDecision> decisions(long request) {
@@ -440,6 +469,20 @@ class ReviewStore {
 			.param("r", request)
 			.query(this::decisionRow)
 			.list();
+	}
+
+	/** The logs of several requests, oldest line first, by request id (every request named has an entry). */
+	Map<Long, List<ReviewDecision>> decisionsOf(java.util.Collection<Long> ids) {
+		Map<Long, List<ReviewDecision>> logs = new java.util.HashMap<>();
+		ids.forEach(id -> logs.put(id, new java.util.ArrayList<>()));
+		if (!ids.isEmpty()) {
+			jdbc.sql(DECISION_COLUMNS + " WHERE d.request_id IN (:ids) ORDER BY d.request_id, d.id")
+				.param("ids", ids)
+				.query(this::decisionRow)
+				.list()
+				.forEach(line -> logs.get(line.requestId()).add(line));
+		}
+		return logs;
 	}
 
 	Optional<ReviewDecision> decision(long id) {
@@ -455,16 +498,15 @@ class ReviewStore {
 			.single() > 0;
 	}
 
-	/** Decisions of a round at stages after {@code stageIndex}: the next stage has acted when there is one. */
-	int laterDecisions(long request, int round, int stageIndex) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM review_decision WHERE request_id = :r AND round_no = :round
-				   AND stage_index > :stage AND action IN ('APPROVE', 'REJECT', 'RETURN')""")
-			.param("r", request)
-			.param("round", round)
-			.param("stage", stageIndex)
-			.query(Integer.class)
-			.single();
+	/** Of the decisions named, those a later stage of their round has acted on since (approved, rejected, returned). */
+	java.util.Set<Long> actedOnLater(java.util.Collection<Long> decisions) {
+		return decisions.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(jdbc.sql("""
+				SELECT d.id FROM review_decision d WHERE d.id IN (:ids) AND EXISTS (SELECT 1 FROM review_decision l
+				 WHERE l.request_id = d.request_id AND l.round_no = d.round_no AND l.stage_index > d.stage_index
+				   AND l.action IN ('APPROVE', 'REJECT', 'RETURN'))""")
+			.param("ids", decisions)
+			.query(Long.class)
+			.list());
 	}
 
 	/** 已审: what the institution decided, newest first, before the cursor. */
@@ -484,49 +526,6 @@ class ReviewStore {
 
 	record Decided(ReviewDecision decision, String applicantName, String referenceNumber, ReviewState state,
 			int currentRound, int currentStage) {
-	}
-
-	int countDecidedBy(long institution) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM (SELECT DISTINCT request_id FROM review_decision
-				 WHERE holder_institution_id = :inst AND action IN ('APPROVE', 'REJECT', 'RETURN')) decided""")
-			.param("inst", institution)
-			.query(Integer.class)
-			.single();
-	}
-
-	/**
-	 * The requests the institution approved, rejected or returned, each counted under its decisions that were not
-	 * withdrawn.
-	 */
-	Map<ReviewAction, Integer> decidedPerAction(long institution) {
-		Map<ReviewAction, Integer> counts = new java.util.EnumMap<>(ReviewAction.class);
-		jdbc.sql("""
-				SELECT d.action, COUNT(DISTINCT d.request_id) FROM review_decision d
-				 WHERE d.holder_institution_id = :inst AND d.action IN ('APPROVE', 'REJECT', 'RETURN')
-				   AND NOT EXISTS (SELECT 1 FROM review_decision w WHERE w.withdraws_id = d.id)
-				 GROUP BY d.action""")
-			.param("inst", institution)
-			.query((rs, n) -> counts.put(ReviewAction.valueOf(rs.getString(1)), rs.getInt(2)))
-			.list();
-		return counts;
-	}
-
-	/**
-	 * Items the institution approved that a later stage of the same round then returned or rejected, decided after
-	 * {@code since}.
-	 */
-	int returnedLater(long institution, Instant since) {
-		return jdbc.sql("""
-				SELECT COUNT(DISTINCT later.request_id) FROM review_decision mine
-				  JOIN review_decision later ON later.request_id = mine.request_id AND later.round_no = mine.round_no
-				   AND later.stage_index > mine.stage_index AND later.action IN ('REJECT', 'RETURN')
-				 WHERE mine.holder_institution_id = :inst AND mine.action = 'APPROVE' AND later.decided_at > :since
-				   AND NOT EXISTS (SELECT 1 FROM review_decision w WHERE w.withdraws_id = later.id)""")
-			.param("inst", institution)
-			.param("since", Timestamp.from(since))
-			.query(Integer.class)
-			.single();
 	}
 
 	Optional<Instant> noticeSeen(long account) {
@@ -575,10 +574,29 @@ class ReviewStore {
 				SELECT file_id, round_no, stage_index, consistent, reason, actor, checked_at FROM review_image_check
 				 WHERE request_id = :r ORDER BY id""")
 			.param("r", request)
-			.query((rs, n) -> new ImageCheck(rs.getLong("file_id"), rs.getInt("round_no"), rs.getInt("stage_index"),
-					rs.getBoolean("consistent"), rs.getString("reason"), rs.getString("actor"),
-					rs.getTimestamp("checked_at").toInstant()))
+			.query((rs, n) -> imageCheck(rs))
 			.list();
+	}
+
+	private static ImageCheck imageCheck(ResultSet rs) throws SQLException {
+		return new ImageCheck(rs.getLong("file_id"), rs.getInt("round_no"), rs.getInt("stage_index"),
+				rs.getBoolean("consistent"), rs.getString("reason"), rs.getString("actor"),
+				rs.getTimestamp("checked_at").toInstant());
+	}
+
+	/** Every answer for several requests, oldest first, by request id (every request named has an entry). */
+	Map<Long, List<ImageCheck>> checksOf(java.util.Collection<Long> ids) {
+		Map<Long, List<ImageCheck>> checks = new java.util.HashMap<>();
+		ids.forEach(id -> checks.put(id, new java.util.ArrayList<>()));
+		if (!ids.isEmpty()) {
+			jdbc.sql("""
+					SELECT request_id, file_id, round_no, stage_index, consistent, reason, actor, checked_at
+					  FROM review_image_check WHERE request_id IN (:ids) ORDER BY id""")
+				.param("ids", ids)
+				.query((rs, n) -> checks.get(rs.getLong("request_id")).add(imageCheck(rs)))
+				.list();
+		}
+		return checks;
 	}
 
 	void insertCorrection(long request, int round, RouteStage stage, String key, String label, String oldValue,

@@ -29,14 +29,16 @@ import cn.medrecruit.shared.InputRejected;
 public class SummarySubmissions {
 
 	private final ReviewStore store;
+	private final ReviewTallies tallies;
 	private final JdbcClient jdbc;
 	private final Batches batches;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SummarySubmissions(ReviewStore store, JdbcClient jdbc, Batches batches, ApplicationEventPublisher events,
-			Clock clock) {
+	SummarySubmissions(ReviewStore store, ReviewTallies tallies, JdbcClient jdbc, Batches batches,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.tallies = tallies;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.events = events;
@@ -100,6 +102,8 @@ public class SummarySubmissions {
 			throw new InputRejected("batch", "review.refused.window");
 		}
 		long summary = insertSummary(holder, batch, first, waiting.size(), reviewer, now);
+		Map<Long, List<ReviewDecision>> logs = store.decisionsOf(waiting.stream().map(ReviewRequest::id).toList());
+		ReviewTallies.Changes changes = new ReviewTallies.Changes();
 		for (ReviewRequest request : waiting) {
 			List<RouteStage> route = store.route(request.id(), request.round());
 			RouteStage stage = route.stream()
@@ -110,20 +114,25 @@ public class SummarySubmissions {
 				.filter(candidate -> candidate.stageIndex() > stage.stageIndex() && !candidate.skipped())
 				.findFirst()
 				.orElseThrow();
-			long line = store.insertDecision(request.id(), request.round(), stage, ReviewAction.SUMMARY, null, null,
-					reviewer.getAccountId(), reviewer.loginName(), now);
+			ReviewDecision line = store.insertDecision(request.id(), request.round(), stage, ReviewAction.SUMMARY, null,
+					null, reviewer.getAccountId(), reviewer.loginName(), now);
 			jdbc.sql("INSERT INTO review_summary_item (summary_id, request_id, decision_id) VALUES (:s, :r, :d)")
 				.param("s", summary)
 				.param("r", request.id())
-				.param("d", line)
+				.param("d", line.id())
 				.update();
-			store.move(request.id(), request.state().forwardBySummary(), next, now);
+			ReviewState moved = request.state().forwardBySummary();
+			store.move(request.id(), moved, next, now);
+			ReviewTallies.Facts before = new ReviewTallies.Facts(request.id(), request.state(),
+					request.holderInstitutionId(), logs.get(request.id()));
+			changes.add(before, before.then(request.id(), moved, next.holderInstitutionId(), line));
 			events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), request.id(),
 					request.applicant(), next.stageIndex(), next.level(), next.holderInstitutionId(), true));
 		}
 		events.publishEvent(AuditEvent.success("REVIEW_SUMMARY_SUBMITTED", "review-summary:" + summary,
 				"batch " + batch + " " + first.stageLevel().name() + " count " + waiting.size())
 			.by(reviewer.loginName()));
+		tallies.write(changes);
 		return new Submitted(summary, waiting.size());
 	}
 

@@ -23,8 +23,11 @@ import cn.medrecruit.program.PersonType;
 @IntegrationTest
 class SubmitStatementsTests {
 
-	/** 20 statements and the commit, for an applicant without a unit to a residency batch (36 before). */
-	static final int SUBMIT_STATEMENTS = 21;
+	/**
+	 * 21 statements and the commit, for an applicant without a unit to a residency batch (36 before): one of them keeps
+	 * the first stage holder's pending tally.
+	 */
+	static final int SUBMIT_STATEMENTS = 22;
 
 	@Autowired
 	Applications applications;
@@ -66,6 +69,7 @@ class SubmitStatementsTests {
 		assertThat(statements).filteredOn(sql -> sql.startsWith("INSERT INTO review_request ")).hasSize(1);
 		assertThat(statements).filteredOn(sql -> sql.startsWith("INSERT INTO audit_entry")).hasSize(2);
 		assertThat(statements).filteredOn(sql -> sql.startsWith("UPDATE plan SET applied_count")).hasSize(1);
+		assertThat(statements).filteredOn(sql -> sql.startsWith("INSERT INTO review_tally")).hasSize(1);
 		assertThat(statements).filteredOn(sql -> sql.contains("FROM batch b JOIN cohort c")).hasSize(1);
 
 		StatementCounter.record();

@@ -51,6 +51,7 @@ public final class ReviewBenchmark {
 		String mode = args.length > 0 ? args[0] : "run";
 		int requests = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MedRecruitApplication.class)
+			.initializers(added -> added.getBeanFactory().addBeanPostProcessor(new StatementCounter()))
 			.profiles("demo")
 			.run("--server.port=0", "--medrecruit.data-dir=target/bench-data",
 					"--medrecruit.demo.force-on-external-database=true", "--medrecruit.audit.seal-interval=1h",
@@ -103,13 +104,16 @@ public final class ReviewBenchmark {
 				rounds.computeIfAbsent(c.getKey(), key -> new ArrayList<>()).add(time(c.getValue()));
 			}
 		}
-		System.out.printf("%n%-46s %8s %8s %8s   (medians of %d rounds of up to %d calls)%n", "page", "rows", "p50 ms",
-				"p95 ms", ROUNDS, RUNS);
+		System.out.printf("%n%-46s %8s %8s %8s %6s   (medians of %d rounds of up to %d calls)%n", "page", "rows",
+				"p50 ms", "p95 ms", "stmts", ROUNDS, RUNS);
 		for (Map.Entry<String, List<double[]>> c : rounds.entrySet()) {
 			double[] p50 = c.getValue().stream().mapToDouble(r -> r[0]).sorted().toArray();
 			double[] p95 = c.getValue().stream().mapToDouble(r -> r[1]).sorted().toArray();
-			System.out.printf("%-46s %8s %8.1f %8.1f   p95 per round %s%n", c.getKey(), rows(cases.get(c.getKey())),
-					p50[p50.length / 2], p95[p95.length / 2], Arrays.toString(round1(p95)));
+			long statements = StatementCounter.STATEMENTS.get();
+			String rows = rows(cases.get(c.getKey()));
+			System.out.printf("%-46s %8s %8.1f %8.1f %6d   p95 per round %s%n", c.getKey(), rows,
+					p50[p50.length / 2], p95[p95.length / 2], StatementCounter.STATEMENTS.get() - statements,
+					Arrays.toString(round1(p95)));
 		}
 	}
 
@@ -256,13 +260,20 @@ public final class ReviewBenchmark {
 			.param("h", county.institutionId())
 			.query((rs, n) -> versions.put(rs.getLong(1), rs.getInt(2)))
 			.list();
+		long statements = StatementCounter.STATEMENTS.get();
+		long commits = StatementCounter.COMMITS.get();
+		long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		long start = System.nanoTime();
 		List<Reviews.ItemResult> results = reviews.approveMany(county, versions, null);
 		double seconds = (System.nanoTime() - start) / 1e9;
+		double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
 		long approved = results.stream().filter(Reviews.ItemResult::approved).count();
-		System.out.printf("approveMany: %d items in %.2f s (%d approved, %.1f ms per item), load average %.2f%n",
-				versions.size(), seconds, approved, seconds * 1000 / Math.max(1, versions.size()),
-				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		System.out.printf("approveMany: %d items in %.2f s (%d approved, %.1f ms per item), load average %.2f;"
+				+ " %.1f statements and %.2f commits per item, application CPU %.2f s%n", versions.size(), seconds,
+				approved, seconds * 1000 / Math.max(1, versions.size()),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				(StatementCounter.STATEMENTS.get() - statements) / (double) Math.max(1, versions.size()),
+				(StatementCounter.COMMITS.get() - commits) / (double) Math.max(1, versions.size()), cpuSeconds);
 	}
 
 	/**
@@ -296,5 +307,52 @@ public final class ReviewBenchmark {
 				out -> exports.write(table, Disclosure.MASKED, source, out));
 		System.out.printf("%s, load average %.2f%n", result.describe(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+	}
+
+	/**
+	 * Counts the statements (and savepoint calls) and commits the application sends, through a proxy around the
+	 * data source: a measure of the database work per operation that does not depend on the machine's load.
+	 */
+	static final class StatementCounter implements org.springframework.beans.factory.config.BeanPostProcessor {
+
+		static final java.util.concurrent.atomic.AtomicLong STATEMENTS = new java.util.concurrent.atomic.AtomicLong();
+
+		static final java.util.concurrent.atomic.AtomicLong COMMITS = new java.util.concurrent.atomic.AtomicLong();
+
+		private static final java.util.Set<String> SENT = java.util.Set.of("prepareStatement", "createStatement",
+				"prepareCall", "setSavepoint", "releaseSavepoint");
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String name) {
+			if (!(bean instanceof javax.sql.DataSource dataSource)) {
+				return bean;
+			}
+			return new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+				@Override
+				public java.sql.Connection getConnection() throws java.sql.SQLException {
+					return counted(super.getConnection());
+				}
+			};
+		}
+
+		private static java.sql.Connection counted(java.sql.Connection connection) {
+			return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
+					ReviewBenchmark.class.getClassLoader(), new Class<?>[] { java.sql.Connection.class },
+					(proxy, method, args) -> {
+						if (SENT.contains(method.getName())
+								|| (method.getName().equals("rollback") && args != null && args.length == 1)) {
+							STATEMENTS.incrementAndGet();
+						}
+						else if (method.getName().equals("commit")) {
+							COMMITS.incrementAndGet();
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (java.lang.reflect.InvocationTargetException e) {
+							throw e.getCause();
+						}
+					});
+		}
 	}
 }

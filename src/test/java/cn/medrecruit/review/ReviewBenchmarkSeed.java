@@ -11,7 +11,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Fills a PostgreSQL database for {@link ReviewBenchmark}, set-wise. Shares of the requests: a quarter pending at
  * the county, a tenth at the city, a twentieth at the province, two fifths approved, a tenth returned and a tenth
  * rejected (at one of the three stages); on top, one request in fifty is pending at 连江 (the big county holder,
- * about 20,000). Requests are spread over six batches of three programs, submitted over the last 60 days.
+ * about 20,000). Requests are spread over six batches of three programs, submitted over the last 60 days. The
+ * reviewer pages' tallies are filled from them at the end.
  */
 final class ReviewBenchmarkSeed {
 
@@ -53,6 +54,8 @@ final class ReviewBenchmarkSeed {
 		step(start, "decisions");
 		applications();
 		step(start, "applications for approveMany");
+		tallies();
+		step(start, "tallies");
 		jdbc.sql("DROP TABLE bench_unit").update();
 		jdbc.sql("DROP TABLE bench_batch").update();
 		jdbc.sql("ANALYZE").update();
@@ -239,6 +242,45 @@ final class ReviewBenchmarkSeed {
 				UPDATE review_request r SET subject_id = a.id FROM application a
 				 WHERE a.account_id = r.applicant_account_id AND a.batch_id = r.batch_id
 				   AND r.applicant_account_id >= 100000000""")
+			.update();
+	}
+
+	/**
+	 * The reviewer pages' tallies of the seeded requests, set-wise as the migration that brought them fills them for
+	 * existing data (the seeding runs after the migrations, on empty tables).
+	 */
+	private void tallies() {
+		jdbc.sql("""
+				INSERT INTO review_tally (holder_institution_id, kind, n)
+				SELECT holder_institution_id, state, COUNT(*) FROM review_request WHERE state IN ('PENDING', 'WAITING')
+				 GROUP BY holder_institution_id, state""")
+			.update();
+		jdbc.sql("""
+				INSERT INTO review_tally (holder_institution_id, kind, n)
+				SELECT holder_institution_id, 'DECIDED', COUNT(DISTINCT request_id) FROM review_decision
+				 WHERE holder_institution_id IS NOT NULL AND action IN ('APPROVE', 'REJECT', 'RETURN')
+				 GROUP BY holder_institution_id""")
+			.update();
+		jdbc.sql("""
+				INSERT INTO review_tally (holder_institution_id, kind, n)
+				SELECT d.holder_institution_id, d.action, COUNT(DISTINCT d.request_id) FROM review_decision d
+				 WHERE d.holder_institution_id IS NOT NULL AND d.action IN ('APPROVE', 'REJECT', 'RETURN')
+				   AND NOT EXISTS (SELECT 1 FROM review_decision w WHERE w.withdraws_id = d.id)
+				 GROUP BY d.holder_institution_id, d.action""")
+			.update();
+		jdbc.sql("""
+				INSERT INTO review_returned_later (holder_institution_id, request_id, returned_at)
+				SELECT mine.holder_institution_id, later.request_id, MAX(later.decided_at) FROM review_decision mine
+				  JOIN review_decision later ON later.request_id = mine.request_id AND later.round_no = mine.round_no
+				   AND later.stage_index > mine.stage_index AND later.action IN ('REJECT', 'RETURN')
+				 WHERE mine.holder_institution_id IS NOT NULL AND mine.action = 'APPROVE'
+				   AND NOT EXISTS (SELECT 1 FROM review_decision w WHERE w.withdraws_id = later.id)
+				 GROUP BY mine.holder_institution_id, later.request_id""")
+			.update();
+		jdbc.sql("""
+				INSERT INTO review_tally (holder_institution_id, kind, n)
+				SELECT holder_institution_id, 'RETURNED_LATER', COUNT(*) FROM review_returned_later
+				 GROUP BY holder_institution_id""")
 			.update();
 	}
 

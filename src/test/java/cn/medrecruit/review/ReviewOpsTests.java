@@ -366,7 +366,11 @@ class ReviewOpsTests {
 
 	/** A batch with the chain 报名点 (returns) → 考点 (returns) → 考区 (ends), all windows open now. */
 	private long examBatch() {
-		Instant now = clock.instant();
+		return examBatch(jdbc, fixtures, clock.instant());
+	}
+
+	/** A batch whose chain is 报名点 → 考点 → 考区, every window open. */
+	static long examBatch(JdbcClient jdbc, ReviewFixtures fixtures, Instant now) {
 		long batch = fixtures.countyChainBatch("考务" + System.nanoTime(), now);
 		String[] levels = { "REGISTRATION_POINT", "EXAM_SITE", "EXAM_AREA" };
 		for (int i = 0; i < levels.length; i++) {
@@ -389,12 +393,16 @@ class ReviewOpsTests {
 		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
 	}
 
-	/** A staff account of the institution with this code (made once). */
 	private CurrentUser staff(String login, String code, String role) {
+		return staffOf(jdbc, fixtures, login, code, role);
+	}
+
+	/** A staff account of the institution with this code (made once). */
+	static CurrentUser staffOf(JdbcClient jdbc, ReviewFixtures fixtures, String login, String code, String role) {
 		boolean exists = jdbc.sql("SELECT COUNT(*) FROM account WHERE login_name = :l").param("l", login)
 			.query(Integer.class).single() > 0;
 		if (!exists) {
-			long institution = institution(code);
+			long institution = fixtures.applicationFixtures().institution(code);
 			String path = jdbc.sql("SELECT path FROM institution WHERE id = :i").param("i", institution)
 				.query(String.class).single();
 			jdbc.sql("""

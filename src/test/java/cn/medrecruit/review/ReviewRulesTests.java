@@ -91,12 +91,16 @@ class ReviewRulesTests {
 		reviews.approve(city, request.id(), reload(request).version(), null);
 		checkAll(province, reload(request));
 		reviews.returnForChanges(province, request.id(), reload(request).version(), "学历证书不清晰");
+		int countyPending = reviews.counts(county).pending();
+		int cityPending = reviews.counts(city).pending();
 		resubmit(request);
 
 		request = reload(request);
 		assertThat(request.state()).isEqualTo(ReviewState.PENDING);
 		assertThat(request.round()).isEqualTo(2);
 		assertThat(request.stageLevel()).isEqualTo(StageLevel.CITY);
+		assertThat(reviews.counts(county).pending()).isEqualTo(countyPending);
+		assertThat(reviews.counts(city).pending()).isEqualTo(cityPending + 1);
 		assertThat(request.holderInstitutionId()).isEqualTo(institution("350100"));
 		List<ReviewDecision> round2 = decisions(request).stream().filter(d -> d.round() == 2).toList();
 		assertThat(round2).extracting(ReviewDecision::action)

@@ -278,9 +278,11 @@ public class Applications {
 		ApplicationStatus next = application.status().submit();
 		store.setStatus(id, next, now, now);
 		store.addHistory(id, application.status(), next, actor.loginName(), null, now);
-		reviews.open(reviewRequest(application, batch, profile, now), batch, actor);
 		events.publishEvent(AuditEvent.success("APPLICATION_SUBMITTED", "application:" + id,
 				"batch:" + batch.id().value()).by(actor.loginName()));
+		// the review request ends with its first holder's pending tally, a row shared with every submit to that
+		// holder: from there on only the quota and plan counters and the commit follow
+		reviews.open(reviewRequest(application, batch, profile, now), batch, actor);
 		if (batch.program().usesCityQuotas()) {
 			takeCityQuota(id, batch, profile.currentUnitId(), application.specialtyId());
 		}

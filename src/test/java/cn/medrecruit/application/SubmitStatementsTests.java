@@ -70,6 +70,16 @@ class SubmitStatementsTests {
 		assertThat(statements).filteredOn(sql -> sql.startsWith("INSERT INTO audit_entry")).hasSize(2);
 		assertThat(statements).filteredOn(sql -> sql.startsWith("UPDATE plan SET applied_count")).hasSize(1);
 		assertThat(statements).filteredOn(sql -> sql.startsWith("INSERT INTO review_tally")).hasSize(1);
+		// the rows every submit to one holder and one plan shares are written last, held only until the commit
+		int tallyAt = 0;
+		while (!statements.get(tallyAt).startsWith("INSERT INTO review_tally")) {
+			tallyAt++;
+		}
+		List<String> shared = statements.subList(tallyAt, statements.size());
+		assertThat(shared).as("statements from the holder's tally on")
+			.satisfiesExactly(tally -> assertThat(tally).startsWith("INSERT INTO review_tally"),
+					plan -> assertThat(plan).startsWith("UPDATE plan SET applied_count"),
+					commit -> assertThat(commit).isEqualTo("COMMIT"));
 		assertThat(statements).filteredOn(sql -> sql.contains("FROM batch b JOIN cohort c")).hasSize(1);
 
 		StatementCounter.record();

@@ -571,7 +571,7 @@ public class Reviews {
 	public record ReviewDetail(ReviewRequest request, ReviewSubject subject, List<RouteStage> route,
 			List<ReviewDecision> decisions, List<Correction> corrections, List<ImageCheck> checks,
 			Map<Long, ImageCheck> currentChecks, Map<Long, String> institutionNames, boolean mayAct,
-			boolean windowOpen, boolean lastStage) {
+			boolean windowOpen, boolean allImagesRequired) {
 
 		public String nameOf(Long institution) {
 			return institution == null ? "" : institutionNames.getOrDefault(institution, "");
@@ -586,7 +586,8 @@ public class Reviews {
 	@Transactional
 	public Optional<ReviewDetail> detail(CurrentUser reviewer, long requestId) {
 		return store.find(requestId).filter(request -> maySee(reviewer, request)).map(request -> {
-			List<RouteStage> route = store.route(request.id(), request.round());
+			ReviewStore.Route current = store.currentRoutes(List.of(request.id())).get(request.id());
+			List<RouteStage> route = current.stages();
 			List<ReviewDecision> decisions = store.decisions(request.id());
 			List<Correction> corrections = store.corrections(request.id());
 			List<ImageCheck> checks = store.checks(request.id());
@@ -606,7 +607,7 @@ public class Reviews {
 			return new ReviewDetail(request, subject(request), route, decisions, corrections, checks,
 					currentChecks(checks, request), institutions.namesOf(ids), mayAct,
 					batches.reviewOpen(request.batchId(), request.stageIndex(), clock.instant()),
-					lastStage(route, request.stageIndex()));
+					current.requiresAllImages(request.stageIndex(), lastStage(route, request.stageIndex())));
 		});
 	}
 

@@ -112,6 +112,20 @@ public abstract class BrowserTest {
 		page.click("#login-submit");
 	}
 
+	/**
+	 * A reviewer whose approvals a later stage returned is greeted by a notice that covers the page; the demo
+	 * reviewers share their institutions with other tests, so one may be waiting. Closes it when it is there.
+	 */
+	protected void closeReturnedNotice() {
+		page.waitForLoadState();
+		if (page.locator("#returned-modal").count() > 0) {
+			page.locator("#returned-modal").waitFor();
+			page.click("#returned-modal .modal-footer button");
+			page.locator("#returned-modal").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+				.setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+		}
+	}
+
 	protected void screenshot(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);

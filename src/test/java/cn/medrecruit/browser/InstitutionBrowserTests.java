@@ -13,6 +13,7 @@ class InstitutionBrowserTests extends BrowserTest {
 		String code = "T" + TestData.uniqueLoginName("lj");
 		String name = "连江县琯头镇卫生院" + code;
 		login("350122", "Demo@2026");
+		closeReturnedNotice();
 		page.click("#main-menu >> text=机构管理");
 		page.click("#add-institution");
 

@@ -48,6 +48,7 @@ class PlanBrowserTests extends BrowserTest {
 
 		page.context().clearCookies();
 		login("35000101", "Demo@2026");
+		closeReturnedNotice();
 		page.click("nav a[href='/plans']");
 		page.click("#plan-batch-" + batch + " a");
 		page.locator("#plan-form input[name^=places]").nth(0).fill("-1");

@@ -26,6 +26,7 @@ class ProgramSetupBrowserTests extends BrowserTest {
 		int year = max == null ? 2000 : max + 1;
 
 		login("350000", "Demo@2026");
+		closeReturnedNotice();
 		page.click("#home-programs");
 		page.click("#program-tcm-residency a.btn-primary");
 		page.fill("#year", String.valueOf(year));

@@ -53,6 +53,7 @@ class ReviewBrowserTests extends BrowserTest {
 
 		// 连江 county: both are in the inbox; one approved, the other returned with a reason
 		login("350122", DEMO_PASSWORD);
+		closeReturnedNotice();
 		page.click("#main-menu >> text=资格审核");
 		page.navigate(url("/review?batch=" + batch));
 		assertThat(page.locator("#inbox-table")).containsText("林通过");
@@ -143,5 +144,6 @@ class ReviewBrowserTests extends BrowserTest {
 	private void switchTo(String login, String password) {
 		page.context().clearCookies();
 		login(login, password);
+		closeReturnedNotice();
 	}
 }

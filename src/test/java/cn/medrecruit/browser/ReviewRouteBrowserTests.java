@@ -27,6 +27,7 @@ class ReviewRouteBrowserTests extends BrowserTest {
 				false, null, null)).institution().value();
 
 		login("350000", "Demo@2026");
+		closeReturnedNotice();
 		page.click("#main-menu >> text=审核路由");
 		page.fill("#filter-q", name);
 		page.locator("#route-filter button[type=submit]").click();

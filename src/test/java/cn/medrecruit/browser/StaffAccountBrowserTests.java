@@ -24,6 +24,7 @@ class StaffAccountBrowserTests extends BrowserTest {
 		String login = TestData.uniqueLoginName("rev");
 		long hospital = jdbc.sql("SELECT id FROM institution WHERE code = '35012205'").query(Long.class).single();
 		login("350000", "Demo@2026");
+		closeReturnedNotice();
 		page.click("#main-menu >> text=账号管理");
 		page.navigate(url("/admin/accounts/new"));
 		page.fill("#loginName", login);

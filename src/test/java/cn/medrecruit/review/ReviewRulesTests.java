@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
@@ -180,10 +181,12 @@ class ReviewRulesTests {
 		long batch = batch();
 		rules(batch, 0, List.of(), List.of(0));
 		ReviewRequest request = submit("县核图", batch);
+		assertThat(detailPage(county, request)).contains("本环节须逐一核对全部证件图片");
 		assertRefused(() -> reviews.approve(county, request.id(), request.version(), null),
 				"review.refused.images-unchecked");
 		checkAll(county, request);
 		reviews.approve(county, request.id(), request.version(), null);
+		assertThat(detailPage(city, request)).contains("id=\"decision-forms\"").doesNotContain("本环节须逐一核对全部证件图片");
 		reviews.approve(city, request.id(), reload(request).version(), null);
 		// the province is not set to check every image
 		reviews.approve(province, request.id(), reload(request).version(), null);
@@ -244,6 +247,13 @@ class ReviewRulesTests {
 		TestApplicants.Registered applicant = fixtures.applicant(name, unit);
 		ApplicationView application = fixtures.submitted(applicant, batch);
 		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
+	}
+
+	private String detailPage(CurrentUser reviewer, ReviewRequest request) throws Exception {
+		return mvc.perform(get("/review/requests/" + request.id()).with(user(reviewer)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private void resubmit(ReviewRequest request) {

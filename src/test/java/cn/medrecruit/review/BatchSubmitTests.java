@@ -16,16 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.application.ApplicationView;
-import cn.medrecruit.application.Applications;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
 
@@ -34,36 +29,13 @@ import cn.medrecruit.program.StageLevel;
  * requests and submits each on to 福建考区 at once, with a result per request; the 报名点 (a county-level role) may not.
  */
 @IntegrationTest
-class BatchSubmitTests {
-
-	@Autowired
-	Reviews reviews;
+class BatchSubmitTests extends ReviewTestSupport {
 
 	@Autowired
 	BatchSubmissions batchSubmissions;
 
 	@Autowired
 	SummarySubmissions summaries;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
-
-	ReviewFixtures fixtures;
 
 	CurrentUser point;
 
@@ -73,7 +45,6 @@ class BatchSubmitTests {
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new ReviewFixtures(jdbc, mvc, testApplicants, applications, users);
 		point = staff("bs350122BM", "350122BM", "COUNTY");
 		site = staff("bs3501KD", "3501KD", "CITY");
 		area = staff("bs35KQ", "35KQ", "PROVINCE");

@@ -14,73 +14,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.Concurrently;
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.application.ApplicationFixtures;
 import cn.medrecruit.application.ApplicationView;
-import cn.medrecruit.application.Applications;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.profile.ApplicantProfiles;
 import cn.medrecruit.program.StageLevel;
 import cn.medrecruit.shared.InputRejected;
 
 @IntegrationTest
-class ReviewEngineTests {
-
-	@Autowired
-	Reviews reviews;
-
-	@Autowired
-	Applications applications;
+class ReviewEngineTests extends ReviewTestSupport {
 
 	@Autowired
 	ApplicantProfiles profiles;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
-
-	ReviewFixtures fixtures;
-
-	CurrentUser county;
-
-	CurrentUser city;
-
-	CurrentUser province;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new ReviewFixtures(jdbc, mvc, testApplicants, applications, users);
-		county = fixtures.reviewer("350122");
-		city = fixtures.reviewer("350100");
-		province = fixtures.reviewer("350000");
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	// ------------------------------------------------------------------------------------------ routing
 

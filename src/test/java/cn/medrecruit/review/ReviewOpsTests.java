@@ -15,19 +15,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.application.ApplicationView;
-import cn.medrecruit.application.Applications;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
 import cn.medrecruit.shared.InputRejected;
@@ -37,36 +32,13 @@ import cn.medrecruit.shared.InputRejected;
  * 福州考点 → 福建考区; 泉州考点 is 福州考点's peer under the same 考区.
  */
 @IntegrationTest
-class ReviewOpsTests {
-
-	@Autowired
-	Reviews reviews;
+class ReviewOpsTests extends ReviewTestSupport {
 
 	@Autowired
 	SummarySubmissions summaries;
 
 	@Autowired
 	CrossReviews crossReviews;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
-
-	ReviewFixtures fixtures;
 
 	CurrentUser point;
 
@@ -78,16 +50,10 @@ class ReviewOpsTests {
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new ReviewFixtures(jdbc, mvc, testApplicants, applications, users);
 		point = staff("ops350122BM", "350122BM", "COUNTY");
 		fuzhouSite = staff("ops3501KD", "3501KD", "CITY");
 		quanzhouSite = staff("ops3505KD", "3505KD", "CITY");
 		area = staff("ops35KQ", "35KQ", "PROVINCE");
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
 	}
 
 	// ------------------------------------------------------------------------------------------ 汇总提交

@@ -10,20 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.application.ApplicationView;
-import cn.medrecruit.application.Applications;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
 import cn.medrecruit.shared.InputRejected;
@@ -34,52 +27,10 @@ import cn.medrecruit.shared.InputRejected;
  * evidence image answered 是.
  */
 @IntegrationTest
-class ReviewRulesTests {
-
-	@Autowired
-	Reviews reviews;
+class ReviewRulesTests extends ReviewTestSupport {
 
 	@Autowired
 	SummarySubmissions summaries;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
-
-	ReviewFixtures fixtures;
-
-	CurrentUser county;
-
-	CurrentUser city;
-
-	CurrentUser province;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new ReviewFixtures(jdbc, mvc, testApplicants, applications, users);
-		county = fixtures.reviewer("350122");
-		city = fixtures.reviewer("350100");
-		province = fixtures.reviewer("350000");
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	// ------------------------------------------------------------------------------------------ re-entry
 

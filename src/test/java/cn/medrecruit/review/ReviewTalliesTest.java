@@ -11,19 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.application.ApplicationView;
-import cn.medrecruit.application.Applications;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
 
@@ -35,10 +28,7 @@ import cn.medrecruit.program.StageLevel;
  * application's listener after the engine wrote), summary submission, batch submission (批量提交) and cross assignment.
  */
 @IntegrationTest
-class ReviewTalliesTest {
-
-	@Autowired
-	Reviews reviews;
+class ReviewTalliesTest extends ReviewTestSupport {
 
 	@Autowired
 	ReviewTallies tallies;
@@ -51,45 +41,6 @@ class ReviewTalliesTest {
 
 	@Autowired
 	BatchSubmissions batchSubmissions;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
-
-	ReviewFixtures fixtures;
-
-	CurrentUser county;
-
-	CurrentUser city;
-
-	CurrentUser province;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new ReviewFixtures(jdbc, mvc, testApplicants, applications, users);
-		county = fixtures.reviewer("350122");
-		city = fixtures.reviewer("350100");
-		province = fixtures.reviewer("350000");
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void theTalliesFollowEveryTransitionOfTheCountyChain() throws Exception {

@@ -1,7 +1,6 @@
 package cn.medrecruit.review;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +33,18 @@ public class BatchSubmissions {
 	private final Reviews reviews;
 	private final ReviewStore store;
 	private final ReviewTallies tallies;
+	private final WaitingForward forwarding;
 	private final Access access;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	BatchSubmissions(Reviews reviews, ReviewStore store, ReviewTallies tallies, Access access,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+	BatchSubmissions(Reviews reviews, ReviewStore store, ReviewTallies tallies, WaitingForward forwarding,
+			Access access, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
 		this.reviews = reviews;
 		this.store = store;
 		this.tallies = tallies;
+		this.forwarding = forwarding;
 		this.access = access;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactions);
@@ -95,29 +96,13 @@ public class BatchSubmissions {
 		}
 		if (request.state() == ReviewState.WAITING) {
 			// the stage forwards by 汇总提交: this one goes on now, on its own
-			Instant now = clock.instant();
-			List<RouteStage> route = store.route(request.id(), request.round());
-			RouteStage stage = route.stream()
-				.filter(candidate -> candidate.stageIndex() == request.stageIndex())
-				.findFirst()
-				.orElseThrow();
-			RouteStage next = route.stream()
-				.filter(candidate -> candidate.stageIndex() > stage.stageIndex() && !candidate.skipped())
-				.findFirst()
-				.orElseThrow();
-			ReviewTallies.Facts before = new ReviewTallies.Facts(request.id(), request.state(),
-					request.holderInstitutionId(), store.decisions(request.id()));
-			ReviewDecision line = store.insertDecision(request.id(), request.round(), stage, ReviewAction.SUBMIT, null,
-					null, reviewer.getAccountId(), reviewer.loginName(), now);
-			ReviewState moved = request.state().forwardBySummary();
-			store.move(request.id(), moved, next, now);
-			tallies.write(new ReviewTallies.Changes()
-				.add(before, before.then(request.id(), moved, next.holderInstitutionId(), line)));
-			events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), request.id(),
-					request.applicant(), next.stageIndex(), next.level(), next.holderInstitutionId(), true));
+			ReviewTallies.Changes changes = new ReviewTallies.Changes();
+			ReviewDecision line = forwarding.forward(request, ReviewAction.SUBMIT, reviewer, clock.instant(),
+					store.decisions(request.id()), changes);
+			tallies.write(changes);
 			events.publishEvent(AuditEvent.success("REVIEW_SUBMITTED", "review:" + request.id(),
-					request.kind().name() + ":" + request.subjectId() + " stage " + stage.stageIndex() + " "
-							+ stage.level().name())
+					request.kind().name() + ":" + request.subjectId() + " stage " + line.stageIndex() + " "
+							+ line.level().name())
 				.by(reviewer.loginName()));
 		}
 		return "review.batch-submit.submitted";

@@ -30,15 +30,17 @@ public class SummarySubmissions {
 
 	private final ReviewStore store;
 	private final ReviewTallies tallies;
+	private final WaitingForward forwarding;
 	private final JdbcClient jdbc;
 	private final Batches batches;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SummarySubmissions(ReviewStore store, ReviewTallies tallies, JdbcClient jdbc, Batches batches,
-			ApplicationEventPublisher events, Clock clock) {
+	SummarySubmissions(ReviewStore store, ReviewTallies tallies, WaitingForward forwarding, JdbcClient jdbc,
+			Batches batches, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.tallies = tallies;
+		this.forwarding = forwarding;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.events = events;
@@ -105,29 +107,13 @@ public class SummarySubmissions {
 		Map<Long, List<ReviewDecision>> logs = store.decisionsOf(waiting.stream().map(ReviewRequest::id).toList());
 		ReviewTallies.Changes changes = new ReviewTallies.Changes();
 		for (ReviewRequest request : waiting) {
-			List<RouteStage> route = store.route(request.id(), request.round());
-			RouteStage stage = route.stream()
-				.filter(candidate -> candidate.stageIndex() == request.stageIndex())
-				.findFirst()
-				.orElseThrow();
-			RouteStage next = route.stream()
-				.filter(candidate -> candidate.stageIndex() > stage.stageIndex() && !candidate.skipped())
-				.findFirst()
-				.orElseThrow();
-			ReviewDecision line = store.insertDecision(request.id(), request.round(), stage, ReviewAction.SUMMARY, null,
-					null, reviewer.getAccountId(), reviewer.loginName(), now);
+			ReviewDecision line = forwarding.forward(request, ReviewAction.SUMMARY, reviewer, now,
+					logs.get(request.id()), changes);
 			jdbc.sql("INSERT INTO review_summary_item (summary_id, request_id, decision_id) VALUES (:s, :r, :d)")
 				.param("s", summary)
 				.param("r", request.id())
 				.param("d", line.id())
 				.update();
-			ReviewState moved = request.state().forwardBySummary();
-			store.move(request.id(), moved, next, now);
-			ReviewTallies.Facts before = new ReviewTallies.Facts(request.id(), request.state(),
-					request.holderInstitutionId(), logs.get(request.id()));
-			changes.add(before, before.then(request.id(), moved, next.holderInstitutionId(), line));
-			events.publishEvent(new RequestEnteredStage(request.kind(), request.subjectId(), request.id(),
-					request.applicant(), next.stageIndex(), next.level(), next.holderInstitutionId(), true));
 		}
 		events.publishEvent(AuditEvent.success("REVIEW_SUMMARY_SUBMITTED", "review-summary:" + summary,
 				"batch " + batch + " " + first.stageLevel().name() + " count " + waiting.size())

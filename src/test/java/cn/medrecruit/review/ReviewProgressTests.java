@@ -16,14 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
-import cn.medrecruit.application.Applications;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.identity.PermissionMatrix;
 import cn.medrecruit.program.StageLevel;
@@ -35,31 +30,10 @@ import cn.medrecruit.reporting.ChartData;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewProgressTests {
+class ReviewProgressTests extends ReviewTestSupport {
 
 	@Autowired
 	ReviewProgress progress;
-
-	@Autowired
-	Reviews reviews;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
 
 	@Autowired
 	ApplicationEventPublisher events;

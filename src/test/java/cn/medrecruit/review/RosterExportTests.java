@@ -19,16 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
-import cn.medrecruit.application.Applications;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
 import cn.medrecruit.reporting.TableExports;
@@ -38,34 +32,13 @@ import cn.medrecruit.shared.Masking;
 /** 花名册: the file of a reviewer's list holds the rows of the screen, all pages of them, within the list's scope. */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RosterExportTests {
+class RosterExportTests extends ReviewTestSupport {
 
 	/** Name prefix of every applicant here: the keyword filter finds exactly these. */
 	private static final String PREFIX = "花名册";
 
 	/** More than one chunk of the export, so it pages through the list as the screen does. */
 	private static final int EXTRA = RosterRows.CHUNK + 17;
-
-	@Autowired
-	Reviews reviews;
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
 
 	private long batch;
 	private TestApplicants.Registered approvedOne;

@@ -178,6 +178,8 @@ class WizardFlowBrowserTests extends BrowserTest {
 		page.click("#wizard-next");
 		page.click("#wizard-next");
 
+		// the selects answer only once htmx has set up the page, which happens on load
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		page.evaluate("window.notReloaded = true");
 		assertThat(page.locator("#field-exam-qualification option")).hasCount(1);
 		page.selectOption("#field-exam-level", new com.microsoft.playwright.options.SelectOption().setLabel("中级"));

@@ -19,11 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import cn.medrecruit.IntegrationTest;
-import cn.medrecruit.TestApplicants;
-import cn.medrecruit.application.ApplicationView;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
-
 /**
  * 批量提交 on the exam chain 报名点 → 考点 → 考区, whose 考点 otherwise waits for 汇总提交: 福州考点 approves chosen
  * requests and submits each on to 福建考区 at once, with a result per request; the 报名点 (a county-level role) may not.
@@ -149,39 +146,14 @@ class BatchSubmitTests extends ReviewTestSupport {
 
 	// ------------------------------------------------------------------------------------------ helpers
 
-	private long examBatch() {
-		long batch = fixtures.countyChainBatch("批量提交" + System.nanoTime(), clock.instant());
-		String[] levels = { "REGISTRATION_POINT", "EXAM_SITE", "EXAM_AREA" };
-		for (int i = 0; i < levels.length; i++) {
-			jdbc.sql("UPDATE batch_stage SET stage_level = :l WHERE batch_id = :b AND stage_position = :p")
-				.param("l", levels[i]).param("b", batch).param("p", i).update();
-		}
-		return batch;
-	}
-
 	private ReviewRequest atSite(String name, long batch) throws Exception {
 		ReviewRequest request = submit(name, batch);
 		reviews.approve(point, request.id(), request.version(), null);
 		return reload(request);
 	}
 
-	private ReviewRequest submit(String name, long batch) throws Exception {
-		TestApplicants.Registered applicant = fixtures.applicant(name, ReviewFixtures.LIANJIANG_HOSPITAL);
-		ApplicationView application = fixtures.submitted(applicant, batch);
-		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
-	}
-
-	private ReviewRequest reload(ReviewRequest request) {
-		return reviews.find(request.kind(), request.subjectId()).orElseThrow();
-	}
-
 	private List<ReviewDecision> decisions(ReviewRequest request) {
 		return reviews.progress(RequestKind.APPLICATION, request.subjectId()).orElseThrow().decisions();
-	}
-
-	private List<Long> inbox(CurrentUser reviewer, long batch) {
-		return reviews.inbox(reviewer, new InboxQuery(null, null, batch, null, null, null, null, false, null, null))
-			.rows().stream().map(ReviewRequest::id).toList();
 	}
 
 	private int audited(String action, ReviewRequest request) {
@@ -189,27 +161,4 @@ class BatchSubmitTests extends ReviewTestSupport {
 			.param("a", action).param("t", "review:" + request.id()).query(Integer.class).single();
 	}
 
-	private long institution(String code) {
-		return fixtures.applicationFixtures().institution(code);
-	}
-
-	private CurrentUser staff(String login, String code, String role) {
-		boolean exists = jdbc.sql("SELECT COUNT(*) FROM account WHERE login_name = :l").param("l", login)
-			.query(Integer.class).single() > 0;
-		if (!exists) {
-			long institution = institution(code);
-			String path = jdbc.sql("SELECT path FROM institution WHERE id = :i").param("i", institution)
-				.query(String.class).single();
-			jdbc.sql("""
-					INSERT INTO account (login_name, kind, real_name, institution_id, institution_path, password_hash,
-					  password_changed_at, must_change_password, profile_required, enabled, failed_attempts, created_at,
-					  version)
-					VALUES (:l, 'STAFF', :l, :i, :p, '{noop}x', CURRENT_TIMESTAMP, FALSE, FALSE, TRUE, 0,
-					  CURRENT_TIMESTAMP, 0)""")
-				.param("l", login).param("i", institution).param("p", path).update();
-			jdbc.sql("INSERT INTO account_role (account, role) SELECT id, :r FROM account WHERE login_name = :l")
-				.param("r", role).param("l", login).update();
-		}
-		return fixtures.reviewer(login);
-	}
 }

@@ -19,14 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.medrecruit.Concurrently;
 import cn.medrecruit.IntegrationTest;
-import cn.medrecruit.TestApplicants;
 import cn.medrecruit.application.ApplicationFixtures;
-import cn.medrecruit.application.ApplicationView;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.profile.ApplicantProfiles;
 import cn.medrecruit.program.StageLevel;
 import cn.medrecruit.shared.InputRejected;
-
 @IntegrationTest
 class ReviewEngineTests extends ReviewTestSupport {
 
@@ -429,20 +426,6 @@ class ReviewEngineTests extends ReviewTestSupport {
 
 	// ------------------------------------------------------------------------------------------ helpers
 
-	private long batch() {
-		return fixtures.countyChainBatch("审核" + System.nanoTime(), clock.instant());
-	}
-
-	private ReviewRequest submit(String name, String unit, long batch) throws Exception {
-		TestApplicants.Registered applicant = fixtures.applicant(name, unit);
-		ApplicationView application = fixtures.submitted(applicant, batch);
-		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
-	}
-
-	private ReviewRequest reload(ReviewRequest request) {
-		return reviews.find(request.kind(), request.subjectId()).orElseThrow();
-	}
-
 	private List<Long> holders(ReviewRequest request) {
 		return reviews.progress(RequestKind.APPLICATION, request.subjectId()).orElseThrow().route().stream()
 			.map(RouteStage::holderInstitutionId).toList();
@@ -478,10 +461,6 @@ class ReviewEngineTests extends ReviewTestSupport {
 	private String loginOf(cn.medrecruit.identity.AccountId account) {
 		return jdbc.sql("SELECT login_name FROM account WHERE id = :id").param("id", account.value())
 			.query(String.class).single();
-	}
-
-	private long institution(String code) {
-		return fixtures.applicationFixtures().institution(code);
 	}
 
 	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.medrecruit.IntegrationTest;
-import cn.medrecruit.TestApplicants;
-import cn.medrecruit.application.ApplicationView;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
 import cn.medrecruit.shared.InputRejected;
-
 /**
  * 汇总提交 and 分配交叉审核 on the exam chain 报名点 → 考点 → 考区: an applicant of 连江县医院 goes 连江县报名点 →
  * 福州考点 → 福建考区; 泉州考点 is 福州考点's peer under the same 考区.
@@ -330,70 +325,11 @@ class ReviewOpsTests extends ReviewTestSupport {
 
 	// ------------------------------------------------------------------------------------------ helpers
 
-	/** A batch with the chain 报名点 (returns) → 考点 (returns) → 考区 (ends), all windows open now. */
-	private long examBatch() {
-		return examBatch(jdbc, fixtures, clock.instant());
-	}
-
-	/** A batch whose chain is 报名点 → 考点 → 考区, every window open. */
-	static long examBatch(JdbcClient jdbc, ReviewFixtures fixtures, Instant now) {
-		long batch = fixtures.countyChainBatch("考务" + System.nanoTime(), now);
-		String[] levels = { "REGISTRATION_POINT", "EXAM_SITE", "EXAM_AREA" };
-		for (int i = 0; i < levels.length; i++) {
-			jdbc.sql("UPDATE batch_stage SET stage_level = :l WHERE batch_id = :b AND stage_position = :p")
-				.param("l", levels[i]).param("b", batch).param("p", i).update();
-		}
-		return batch;
-	}
-
 	/** Submitted and approved by the 报名点: pending at 福州考点. */
 	private ReviewRequest atSite(String name, long batch) throws Exception {
 		ReviewRequest request = submit(name, batch);
 		reviews.approve(point, request.id(), request.version(), null);
 		return reload(request);
-	}
-
-	private ReviewRequest submit(String name, long batch) throws Exception {
-		TestApplicants.Registered applicant = fixtures.applicant(name, ReviewFixtures.LIANJIANG_HOSPITAL);
-		ApplicationView application = fixtures.submitted(applicant, batch);
-		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
-	}
-
-	private CurrentUser staff(String login, String code, String role) {
-		return staffOf(jdbc, fixtures, login, code, role);
-	}
-
-	/** A staff account of the institution with this code (made once). */
-	static CurrentUser staffOf(JdbcClient jdbc, ReviewFixtures fixtures, String login, String code, String role) {
-		boolean exists = jdbc.sql("SELECT COUNT(*) FROM account WHERE login_name = :l").param("l", login)
-			.query(Integer.class).single() > 0;
-		if (!exists) {
-			long institution = fixtures.applicationFixtures().institution(code);
-			String path = jdbc.sql("SELECT path FROM institution WHERE id = :i").param("i", institution)
-				.query(String.class).single();
-			jdbc.sql("""
-					INSERT INTO account (login_name, kind, real_name, institution_id, institution_path, password_hash,
-					  password_changed_at, must_change_password, profile_required, enabled, failed_attempts, created_at,
-					  version)
-					VALUES (:l, 'STAFF', :l, :i, :p, '{noop}x', :now, FALSE, FALSE, TRUE, 0, :now, 0)""")
-				.param("l", login).param("i", institution).param("p", path)
-				.param("now", Timestamp.from(Instant.now())).update();
-			jdbc.sql("INSERT INTO account_role (account, role) SELECT id, :r FROM account WHERE login_name = :l")
-				.param("r", role).param("l", login).update();
-		}
-		return fixtures.reviewer(login);
-	}
-
-	private List<Long> inbox(CurrentUser reviewer, long batch) {
-		return reviews.inbox(reviewer, new InboxQuery(null, null, batch, null, null, null, null, false, null, null))
-			.rows()
-			.stream()
-			.map(ReviewRequest::id)
-			.toList();
-	}
-
-	private ReviewRequest reload(ReviewRequest request) {
-		return reviews.find(request.kind(), request.subjectId()).orElseThrow();
 	}
 
 	private List<Long> holders(ReviewRequest request) {
@@ -416,10 +352,6 @@ class ReviewOpsTests extends ReviewTestSupport {
 	private String applicationStatus(ReviewRequest request) {
 		return jdbc.sql("SELECT status FROM application WHERE id = :id").param("id", request.subjectId())
 			.query(String.class).single();
-	}
-
-	private long institution(String code) {
-		return fixtures.applicationFixtures().institution(code);
 	}
 
 	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {

@@ -164,10 +164,6 @@ class ReviewProgressTests extends ReviewTestSupport {
 		reviews.approve(reviewer, now.id(), now.version(), null);
 	}
 
-	private ReviewRequest reload(ReviewRequest request) {
-		return reviews.find(request.kind(), request.subjectId()).orElseThrow();
-	}
-
 	private CurrentUser reviewer(String login) {
 		return (CurrentUser) users.loadUserByUsername(login);
 	}

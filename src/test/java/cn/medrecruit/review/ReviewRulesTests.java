@@ -15,12 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.medrecruit.IntegrationTest;
-import cn.medrecruit.TestApplicants;
-import cn.medrecruit.application.ApplicationView;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
 import cn.medrecruit.shared.InputRejected;
-
 /**
  * The batch's review rules as the engine applies them, set through the batch page on the chain 区县 → 地市 → 省: the
  * stage a resubmission re-enters at, the stages whose approvals wait for 汇总提交, and the stages that need every
@@ -162,21 +159,6 @@ class ReviewRulesTests extends ReviewTestSupport {
 
 	// ------------------------------------------------------------------------------------------ helpers
 
-	private long batch() {
-		return fixtures.countyChainBatch("规则" + System.nanoTime(), clock.instant());
-	}
-
-	/** The chain 报名点 → 考点 → 考区 with the default rules. */
-	private long examBatch() {
-		long batch = batch();
-		String[] levels = { "REGISTRATION_POINT", "EXAM_SITE", "EXAM_AREA" };
-		for (int i = 0; i < levels.length; i++) {
-			jdbc.sql("UPDATE batch_stage SET stage_level = :l WHERE batch_id = :b AND stage_position = :p")
-				.param("l", levels[i]).param("b", batch).param("p", i).update();
-		}
-		return batch;
-	}
-
 	/** Sets the batch's review rules as the province does on the batch page. */
 	private void rules(long batch, int reentry, List<Integer> bySummary, List<Integer> images) throws Exception {
 		int version = jdbc.sql("SELECT version FROM batch WHERE id = :b").param("b", batch).query(Integer.class)
@@ -188,16 +170,6 @@ class ReviewRulesTests extends ReviewTestSupport {
 		images.forEach(index -> request.param("imagesRequired", String.valueOf(index)));
 		mvc.perform(request.with(user(province)).with(csrf()))
 			.andExpect(flash().attribute("flashSuccess", "审核规则已保存。"));
-	}
-
-	private ReviewRequest submit(String name, long batch) throws Exception {
-		return submit(name, ReviewFixtures.LIANJIANG_HOSPITAL, batch);
-	}
-
-	private ReviewRequest submit(String name, String unit, long batch) throws Exception {
-		TestApplicants.Registered applicant = fixtures.applicant(name, unit);
-		ApplicationView application = fixtures.submitted(applicant, batch);
-		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
 	}
 
 	private String detailPage(CurrentUser reviewer, ReviewRequest request) throws Exception {
@@ -218,46 +190,12 @@ class ReviewRulesTests extends ReviewTestSupport {
 			.forEach(evidence -> reviews.checkImage(reviewer, request.id(), evidence.fileId(), true, null));
 	}
 
-	private ReviewRequest reload(ReviewRequest request) {
-		return reviews.find(request.kind(), request.subjectId()).orElseThrow();
-	}
-
 	private List<ReviewDecision> decisions(ReviewRequest request) {
 		return reviews.progress(RequestKind.APPLICATION, request.subjectId()).orElseThrow().decisions();
 	}
 
 	private List<ReviewAction> actions(ReviewRequest request) {
 		return decisions(request).stream().map(ReviewDecision::action).toList();
-	}
-
-	private List<Long> inbox(CurrentUser reviewer, long batch) {
-		return reviews.inbox(reviewer, new InboxQuery(null, null, batch, null, null, null, null, false, null, null))
-			.rows().stream().map(ReviewRequest::id).toList();
-	}
-
-	private long institution(String code) {
-		return fixtures.applicationFixtures().institution(code);
-	}
-
-	/** A staff account of the institution with this code (made once). */
-	private CurrentUser staff(String login, String code, String role) {
-		boolean exists = jdbc.sql("SELECT COUNT(*) FROM account WHERE login_name = :l").param("l", login)
-			.query(Integer.class).single() > 0;
-		if (!exists) {
-			long institution = institution(code);
-			String path = jdbc.sql("SELECT path FROM institution WHERE id = :i").param("i", institution)
-				.query(String.class).single();
-			jdbc.sql("""
-					INSERT INTO account (login_name, kind, real_name, institution_id, institution_path, password_hash,
-					  password_changed_at, must_change_password, profile_required, enabled, failed_attempts, created_at,
-					  version)
-					VALUES (:l, 'STAFF', :l, :i, :p, '{noop}x', CURRENT_TIMESTAMP, FALSE, FALSE, TRUE, 0,
-					  CURRENT_TIMESTAMP, 0)""")
-				.param("l", login).param("i", institution).param("p", path).update();
-			jdbc.sql("INSERT INTO account_role (account, role) SELECT id, :r FROM account WHERE login_name = :l")
-				.param("r", role).param("l", login).update();
-		}
-		return fixtures.reviewer(login);
 	}
 
 	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key) {

@@ -15,11 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.medrecruit.IntegrationTest;
-import cn.medrecruit.TestApplicants;
-import cn.medrecruit.application.ApplicationView;
 import cn.medrecruit.identity.CurrentUser;
 import cn.medrecruit.program.StageLevel;
-
 /**
  * The tallies behind the reviewer pages' counts and the returned-later notice stay equal to the full queries over the
  * decision history (the queries the counts ran before the tallies, kept here as the oracle), for every institution,
@@ -138,9 +135,9 @@ class ReviewTalliesTest extends ReviewTestSupport {
 
 	@Test
 	void theTalliesFollowSummarySubmissionBatchSubmissionAndCrossAssignment() throws Exception {
-		CurrentUser point = ReviewOpsTests.staffOf(jdbc, fixtures, "ops350122BM", "350122BM", "COUNTY");
-		CurrentUser fuzhouSite = ReviewOpsTests.staffOf(jdbc, fixtures, "ops3501KD", "3501KD", "CITY");
-		long batch = ReviewOpsTests.examBatch(jdbc, fixtures, clock.instant());
+		CurrentUser point = staff("ops350122BM", "350122BM", "COUNTY");
+		CurrentUser fuzhouSite = staff("ops3501KD", "3501KD", "CITY");
+		long batch = examBatch();
 		ReviewRequest one = submit("计数汇总甲", ReviewFixtures.LIANJIANG_HOSPITAL, batch);
 		ReviewRequest two = submit("计数汇总乙", ReviewFixtures.LIANJIANG_HOSPITAL, batch);
 		ReviewRequest three = submit("计数交叉", ReviewFixtures.LIANJIANG_HOSPITAL, batch);
@@ -254,16 +251,6 @@ class ReviewTalliesTest extends ReviewTestSupport {
 		clock.advance(Duration.ofSeconds(1));
 	}
 
-	private ReviewRequest submit(String name, String unit, long batch) throws Exception {
-		TestApplicants.Registered applicant = fixtures.applicant(name, unit);
-		ApplicationView application = fixtures.submitted(applicant, batch);
-		return reviews.find(RequestKind.APPLICATION, application.id()).orElseThrow();
-	}
-
-	private ReviewRequest reload(ReviewRequest request) {
-		return reviews.find(request.kind(), request.subjectId()).orElseThrow();
-	}
-
 	private CurrentUser applicant(ReviewRequest request) {
 		return (CurrentUser) users.loadUserByUsername(jdbc.sql("SELECT login_name FROM account WHERE id = :id")
 			.param("id", request.applicant().value())
@@ -287,7 +274,4 @@ class ReviewTalliesTest extends ReviewTestSupport {
 			.single();
 	}
 
-	private long institution(String code) {
-		return fixtures.applicationFixtures().institution(code);
-	}
 }

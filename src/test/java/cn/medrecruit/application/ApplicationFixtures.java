@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,36 +41,12 @@ public class ApplicationFixtures {
 	}
 
 	synchronized long batch(String name, Instant start, Instant end) {
-		int year = fixtureYear("residency");
-		jdbc.sql("INSERT INTO cohort (program_code, cohort_year, created_at) VALUES ('residency', :y, CURRENT_TIMESTAMP)")
-			.param("y", year).update();
-		long cohort = jdbc.sql("SELECT id FROM cohort WHERE program_code = 'residency' AND cohort_year = :y")
-			.param("y", year).query(Long.class).single();
-		Timestamp later = Timestamp.from(end.plus(Duration.ofDays(30)));
-		Timestamp last = Timestamp.from(end.plus(Duration.ofDays(40)));
-		jdbc.sql("""
-				INSERT INTO batch (cohort_id, name, choice_count, adjustment_allowed, registration_start, registration_end,
-				  admission_start, admission_end, confirmation_start, confirmation_end, check_in_start, check_in_end,
-				  version, created_at, updated_at)
-				VALUES (:c, :n, 2, TRUE, :s, :e, :later, :last, :later, :last, :later, :last, 0, CURRENT_TIMESTAMP,
-				  CURRENT_TIMESTAMP)""")
-			.param("c", cohort).param("n", name).param("s", Timestamp.from(start)).param("e", Timestamp.from(end))
-			.param("later", later).param("last", last).update();
-		long batch = jdbc.sql("SELECT id FROM batch WHERE cohort_id = :c").param("c", cohort).query(Long.class).single();
-		for (String type : new String[] { "OWN_RESIDENT", "SOCIAL_RECRUIT" }) {
-			jdbc.sql("INSERT INTO batch_person_type (batch_id, person_type) VALUES (:b, :t)").param("b", batch)
-				.param("t", type).update();
-		}
-		jdbc.sql("INSERT INTO batch_base_category (batch_id, category) VALUES (:b, 'AFFILIATED')").param("b", batch)
-			.update();
-		for (String code : new String[] { "R01", "R03" }) {
-			jdbc.sql("INSERT INTO batch_specialty (batch_id, specialty_id) VALUES (:b, :s)").param("b", batch)
-				.param("s", specialty(code)).update();
-		}
+		long batch = insertBatch("residency", name, 2, true, start, end, List.of("OWN_RESIDENT", "SOCIAL_RECRUIT"),
+				List.of(specialty("R01"), specialty("R03")));
 		jdbc.sql("""
 				INSERT INTO batch_stage (batch_id, stage_position, stage_level, on_reject, window_start, window_end)
 				VALUES (:b, 0, 'FIRST_CHOICE_BASE', 'RETURNS', :s, :e)""")
-			.param("b", batch).param("s", Timestamp.from(end)).param("e", later).update();
+			.param("b", batch).param("s", Timestamp.from(end)).param("e", laterThan(end)).update();
 		return batch;
 	}
 
@@ -78,43 +55,57 @@ public class ApplicationFixtures {
 	 * 省) whose registration window runs from now-1d to now+1d.
 	 */
 	public synchronized long countyBackboneBatch(String name, Instant now) {
-		int year = fixtureYear("county-backbone");
-		jdbc.sql("INSERT INTO cohort (program_code, cohort_year, created_at) VALUES ('county-backbone', :y, CURRENT_TIMESTAMP)")
-			.param("y", year).update();
-		long cohort = jdbc.sql("SELECT id FROM cohort WHERE program_code = 'county-backbone' AND cohort_year = :y")
-			.param("y", year).query(Long.class).single();
-		Timestamp start = Timestamp.from(now.minus(Duration.ofDays(1)));
-		Timestamp end = Timestamp.from(now.plus(Duration.ofDays(1)));
-		Timestamp later = Timestamp.from(now.plus(Duration.ofDays(31)));
-		Timestamp last = Timestamp.from(now.plus(Duration.ofDays(41)));
-		jdbc.sql("""
-				INSERT INTO batch (cohort_id, name, choice_count, adjustment_allowed, registration_start, registration_end,
-				  admission_start, admission_end, confirmation_start, confirmation_end, check_in_start, check_in_end,
-				  version, created_at, updated_at)
-				VALUES (:c, :n, 1, FALSE, :s, :e, :later, :last, :later, :last, :later, :last, 0, CURRENT_TIMESTAMP,
-				  CURRENT_TIMESTAMP)""")
-			.param("c", cohort).param("n", name).param("s", start).param("e", end)
-			.param("later", later).param("last", last).update();
-		long batch = jdbc.sql("SELECT id FROM batch WHERE cohort_id = :c").param("c", cohort).query(Long.class).single();
-		for (String type : new String[] { "DISCIPLINE_LEADER", "TECHNICAL_BACKBONE" }) {
-			jdbc.sql("INSERT INTO batch_person_type (batch_id, person_type) VALUES (:b, :t)").param("b", batch)
-				.param("t", type).update();
-		}
-		jdbc.sql("INSERT INTO batch_base_category (batch_id, category) VALUES (:b, 'AFFILIATED')").param("b", batch)
-			.update();
-		for (String code : new String[] { "C01", "C02" }) {
-			jdbc.sql("INSERT INTO batch_specialty (batch_id, specialty_id) VALUES (:b, :s)").param("b", batch)
-				.param("s", countySpecialty(code)).update();
-		}
+		Instant end = now.plus(Duration.ofDays(1));
+		long batch = insertBatch("county-backbone", name, 1, false, now.minus(Duration.ofDays(1)), end,
+				List.of("DISCIPLINE_LEADER", "TECHNICAL_BACKBONE"), List.of(countySpecialty("C01"), countySpecialty("C02")));
 		String[] levels = { "COUNTY", "CITY", "PROVINCE" };
 		for (int i = 0; i < levels.length; i++) {
 			jdbc.sql("""
 					INSERT INTO batch_stage (batch_id, stage_position, stage_level, on_reject, window_start, window_end)
 					VALUES (:b, :p, :l, :r, :s, :e)""")
 				.param("b", batch).param("p", i).param("l", levels[i]).param("r", i < 2 ? "RETURNS" : "ENDS")
-				.param("s", end).param("e", later).update();
+				.param("s", Timestamp.from(end)).param("e", laterThan(end)).update();
 		}
 		return batch;
+	}
+
+	/**
+	 * A batch of its own new cohort of the program, for base category AFFILIATED, with the registration window given and
+	 * the admission, confirmation and check-in windows from 30 to 40 days after it; its chain is the caller's.
+	 */
+	private long insertBatch(String program, String name, int choices, boolean adjustment, Instant start, Instant end,
+			List<String> personTypes, List<Long> specialtyIds) {
+		int year = fixtureYear(program);
+		jdbc.sql("INSERT INTO cohort (program_code, cohort_year, created_at) VALUES (:p, :y, CURRENT_TIMESTAMP)")
+			.param("p", program).param("y", year).update();
+		long cohort = jdbc.sql("SELECT id FROM cohort WHERE program_code = :p AND cohort_year = :y")
+			.param("p", program).param("y", year).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO batch (cohort_id, name, choice_count, adjustment_allowed, registration_start, registration_end,
+				  admission_start, admission_end, confirmation_start, confirmation_end, check_in_start, check_in_end,
+				  version, created_at, updated_at)
+				VALUES (:c, :n, :choices, :adjustment, :s, :e, :later, :last, :later, :last, :later, :last, 0,
+				  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+			.param("c", cohort).param("n", name).param("choices", choices).param("adjustment", adjustment)
+			.param("s", Timestamp.from(start)).param("e", Timestamp.from(end))
+			.param("later", laterThan(end)).param("last", Timestamp.from(end.plus(Duration.ofDays(40)))).update();
+		long batch = jdbc.sql("SELECT id FROM batch WHERE cohort_id = :c").param("c", cohort).query(Long.class).single();
+		for (String type : personTypes) {
+			jdbc.sql("INSERT INTO batch_person_type (batch_id, person_type) VALUES (:b, :t)").param("b", batch)
+				.param("t", type).update();
+		}
+		jdbc.sql("INSERT INTO batch_base_category (batch_id, category) VALUES (:b, 'AFFILIATED')").param("b", batch)
+			.update();
+		for (Long specialtyId : specialtyIds) {
+			jdbc.sql("INSERT INTO batch_specialty (batch_id, specialty_id) VALUES (:b, :s)").param("b", batch)
+				.param("s", specialtyId).update();
+		}
+		return batch;
+	}
+
+	/** 30 days after the registration window: where the review windows end and the admission windows start. */
+	private static Timestamp laterThan(Instant end) {
+		return Timestamp.from(end.plus(Duration.ofDays(30)));
 	}
 
 	/**

@@ -9,47 +9,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.PdfText;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.program.BatchId;
 import cn.medrecruit.program.PersonType;
-
 @IntegrationTest
-class ApplicationFormTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	Applications applications;
+class ApplicationFormTests extends ApplicationTestSupport {
 
 	@Autowired
 	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
-
-	ApplicationFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new ApplicationFixtures(jdbc, mvc, testApplicants);
-	}
 
 	@Test
 	void theSubmittedApplicationPrintsAsAnA4FormWithChineseTextThatCanBeCopied() throws Exception {

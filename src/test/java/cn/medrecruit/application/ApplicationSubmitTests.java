@@ -9,54 +9,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.Concurrently;
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.profile.ApplicantProfiles;
 import cn.medrecruit.program.BatchId;
 import cn.medrecruit.program.PersonType;
 import cn.medrecruit.shared.InputRejected;
-
 @IntegrationTest
-class ApplicationSubmitTests {
-
-	@Autowired
-	Applications applications;
+class ApplicationSubmitTests extends ApplicationTestSupport {
 
 	@Autowired
 	ApplicantProfiles profiles;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	TestClock clock;
-
-	ApplicationFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new ApplicationFixtures(jdbc, mvc, testApplicants);
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
 
 	@Test
 	void theWindowIsEnforcedBeforeDuringAndAfter() throws Exception {

@@ -13,52 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.program.BatchId;
 import cn.medrecruit.program.PersonType;
 import cn.medrecruit.program.SupplementaryFields;
 import cn.medrecruit.shared.InputRejected;
-
 /** The batch's person-type rules and supplementary fields, at step 1, 2, 4 and again at submit. */
 @IntegrationTest
-class BatchRulesTests {
-
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	TestClock clock;
-
-	ApplicationFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new ApplicationFixtures(jdbc, mvc, testApplicants);
-	}
-
-	@AfterEach
-	void resetClock() {
-		clock.reset();
-	}
+class BatchRulesTests extends ApplicationTestSupport {
 
 	// ------------------------------------------------------------------------------------------ person types
 

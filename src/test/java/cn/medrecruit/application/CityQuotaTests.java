@@ -13,57 +13,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.Concurrently;
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.WebSession;
 import cn.medrecruit.profile.ApplicantProfiles;
 import cn.medrecruit.program.BatchId;
 import cn.medrecruit.program.PersonType;
 import cn.medrecruit.shared.InputRejected;
-
 /** 000 3.1.2: a county-backbone submit takes a place of its city's quota; a full quota refuses; a cancel gives back. */
 @IntegrationTest
-class CityQuotaTests {
+class CityQuotaTests extends ApplicationTestSupport {
 
 	/** 福州市卫生健康委员会, the city of the applicants' unit 连江县医院 (via 连江县). */
 	static final String CITY = "350100";
 
 	@Autowired
-	Applications applications;
-
-	@Autowired
 	ApplicantProfiles profiles;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
 	UserDetailsService users;
-
-	@Autowired
-	TestClock clock;
-
-	ApplicationFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new ApplicationFixtures(jdbc, mvc, testApplicants);
-	}
 
 	@Test
 	void aSubmitTakesAPlaceOfItsCitysQuotaAndACancelGivesItBack() throws Exception {

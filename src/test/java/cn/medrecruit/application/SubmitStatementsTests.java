@@ -5,23 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.medrecruit.IntegrationTest;
 import cn.medrecruit.StatementCounter;
 import cn.medrecruit.TestApplicants;
-import cn.medrecruit.TestClock;
 import cn.medrecruit.program.BatchId;
 import cn.medrecruit.program.PersonType;
-
 /**
  * What one submit costs the database: every submit of a plan queues on its counter row and the application's CPU per
  * submit limits throughput, so the number of statements a submit sends is bounded here (README, "Application submit").
  */
 @IntegrationTest
-class SubmitStatementsTests {
+class SubmitStatementsTests extends ApplicationTestSupport {
 
 	/**
 	 * 21 statements and the commit, for an applicant without a unit to a residency batch (36 before): one of them keeps
@@ -29,24 +24,8 @@ class SubmitStatementsTests {
 	 */
 	static final int SUBMIT_STATEMENTS = 22;
 
-	@Autowired
-	Applications applications;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	TestApplicants testApplicants;
-
-	@Autowired
-	TestClock clock;
-
 	@Test
 	void aSubmitRunsAFixedSmallNumberOfStatementsAndAReplayTwo() throws Exception {
-		ApplicationFixtures fixtures = new ApplicationFixtures(jdbc, mvc, testApplicants);
 		long batch = fixtures.openBatch("语句数" + System.nanoTime(), clock.instant());
 		fixtures.approvedPlan(batch, ApplicationFixtures.BASE, "R01", 5);
 		TestApplicants.Registered applicant = fixtures.completeApplicant("钱语句", false);

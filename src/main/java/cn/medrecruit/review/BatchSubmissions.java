@@ -71,7 +71,7 @@ public class BatchSubmissions {
 		}
 		List<ItemResult> results = new ArrayList<>();
 		for (Map.Entry<Long, Integer> item : versions.entrySet()) {
-			String name = store.find(item.getKey()).map(ReviewRequest::applicantName).orElse("");
+			String name = store.nameHeldBy(item.getKey(), reviewer.institutionId());
 			try {
 				String done = transactions
 					.execute(status -> submitOne(reviewer, item.getKey(), item.getValue(), opinion));

@@ -78,7 +78,7 @@ public class CrossReviews {
 			.orElseThrow(() -> new InputRejected("target", "review.refused.cross-target"));
 		List<ItemResult> results = new ArrayList<>();
 		for (Map.Entry<Long, Integer> item : versions.entrySet()) {
-			String name = store.find(item.getKey()).map(ReviewRequest::applicantName).orElse("");
+			String name = store.nameHeldBy(item.getKey(), reviewer.institutionId());
 			try {
 				transactions.executeWithoutResult(status -> assignOne(reviewer, item.getKey(), item.getValue(), peer));
 				results.add(new ItemResult(item.getKey(), name, true, "review.cross.assigned"));

@@ -100,6 +100,16 @@ class ReviewStore {
 		return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(this::request).optional();
 	}
 
+	/**
+	 * The applicant's name for a per-item result of a batch action: only while the institution holds the request, so
+	 * a posted id of someone else's request reveals nothing.
+	 */
+	String nameHeldBy(long id, Long institution) {
+		return find(id).filter(found -> institution != null && found.holderInstitutionId() == institution)
+			.map(ReviewRequest::applicantName)
+			.orElse("");
+	}
+
 	Optional<ReviewRequest> findFor(RequestKind kind, long subject) {
 		return jdbc.sql(COLUMNS + " WHERE kind = :kind AND subject_id = :subject")
 			.param("kind", kind.name())

@@ -113,6 +113,18 @@ class BatchSubmitTests extends ReviewTestSupport {
 	}
 
 	@Test
+	void anItemTheSiteDoesNotHoldIsRefusedWithoutItsName() throws Exception {
+		ReviewRequest atPoint = submit("未到考点", examBatch());
+		assertThat(batchSubmissions.submit(site, Map.of(atPoint.id(), atPoint.version()), null))
+			.singleElement()
+			.satisfies(result -> {
+				assertThat(result.submitted()).isFalse();
+				assertThat(result.applicantName()).isEmpty();
+			});
+		assertThat(reload(atPoint).stageLevel()).isEqualTo(StageLevel.REGISTRATION_POINT);
+	}
+
+	@Test
 	void onlyRolesGrantedBatchSubmitMayUseIt() throws Exception {
 		long batch = examBatch();
 		ReviewRequest request = submit("报名点不可批量提交", batch);

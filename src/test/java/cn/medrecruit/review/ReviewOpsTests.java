@@ -218,10 +218,12 @@ class ReviewOpsTests extends ReviewTestSupport {
 					institution(code)), "review.refused.cross-target");
 		}
 		// an item pending at another holder, and a stale version
-		assertThat(crossReviews.assign(fuzhouSite, Map.of(atPoint.id(), atPoint.version(), atSite.id(),
-				atSite.version() + 1), institution("3505KD")))
-			.extracting(CrossReviews.ItemResult::messageKey)
+		List<CrossReviews.ItemResult> refused = crossReviews.assign(fuzhouSite, Map.of(atPoint.id(),
+				atPoint.version(), atSite.id(), atSite.version() + 1), institution("3505KD"));
+		assertThat(refused).extracting(CrossReviews.ItemResult::messageKey)
 			.containsExactlyInAnyOrder("review.refused.holder", "review.refused.stale");
+		// the name only of what the site holds: a posted id of another holder's item reveals nothing
+		assertThat(refused).extracting(CrossReviews.ItemResult::applicantName).containsExactlyInAnyOrder("", "交叉拒");
 		assertThat(reload(atSite).holderInstitutionId()).isEqualTo(institution("3501KD"));
 		assertThat(reload(atPoint).holderInstitutionId()).isEqualTo(institution("350122BM"));
 
